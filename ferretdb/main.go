@@ -1,0 +1,82 @@
+// Command ferretdb runs an embedded FerretDB v1.24.2 with its SQLite backend.
+//
+// Embedding it (instead of `go install .../cmd/ferretdb`) makes this module the main
+// module, so FerretDB's build/version check is skipped (see shared/DATABASE.md).
+//
+// Usage: ferretdb -dir ABS_DATA_DIR -listen 127.0.0.1:PORT
+// It prints "ready" on stdout once the listener accepts connections and exits
+// when it receives SIGINT or SIGTERM, or when its parent's stdin closes.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+func main() {
+	dir := flag.String("dir", ".data", "data directory (created if missing)")
+	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
+	watchStdin := flag.Bool("watch-stdin", false, "exit when stdin closes (parent died)")
+	flag.Parse()
+
+	abs, err := filepath.Abs(*dir)
+	if err != nil {
+		fail("data directory: %v", err)
+	}
+	if err := os.MkdirAll(abs, 0o755); err != nil {
+		fail("data directory: %v", err)
+	}
+
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + abs + "/",
+	})
+	if err != nil {
+		fail("ferretdb: %v", err)
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	if *watchStdin {
+		go func() {
+			_, _ = io.Copy(io.Discard, os.Stdin)
+			stop()
+		}()
+	}
+
+	done := make(chan error, 1)
+	go func() { done <- f.Run(ctx) }()
+
+	// Announce readiness once the port accepts connections.
+	go func() {
+		for ctx.Err() == nil {
+			c, err := net.DialTimeout("tcp", *listen, 200*time.Millisecond)
+			if err == nil {
+				c.Close()
+				fmt.Println("ready")
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}()
+
+	if err := <-done; err != nil && ctx.Err() == nil {
+		fail("ferretdb stopped: %v", err)
+	}
+}
+
+func fail(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, format+"\n", args...)
+	os.Exit(1)
+}
