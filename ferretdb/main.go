@@ -13,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"os"
 	"os/signal"
@@ -27,6 +28,7 @@ func main() {
 	dir := flag.String("dir", ".data", "data directory (created if missing)")
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
 	watchStdin := flag.Bool("watch-stdin", false, "exit when stdin closes (parent died)")
+	debug := flag.Bool("debug", false, "log every connection (default: warnings and errors only)")
 	flag.Parse()
 
 	abs, err := filepath.Abs(*dir)
@@ -37,7 +39,14 @@ func main() {
 		fail("data directory: %v", err)
 	}
 
+	level := slog.LevelWarn
+	if *debug {
+		level = slog.LevelDebug
+	}
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+
 	f, err := ferretdb.New(&ferretdb.Config{
+		Logger:    logger,
 		Listener:  ferretdb.ListenerConfig{TCP: *listen},
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + abs + "/",

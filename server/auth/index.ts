@@ -1,0 +1,2 @@
+export * from "./auth-checker";
+export * from "./token";

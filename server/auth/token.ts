@@ -1,0 +1,44 @@
+import jwt from "jsonwebtoken";
+import { Role } from "../../schema/enums";
+
+/** Who is making a request, taken from a verified token only. */
+export interface Viewer {
+  userId: string;
+  role: Role;
+  schoolId: string | null;
+  enterpriseId: string | null;
+}
+
+interface TokenClaims {
+  sub: string;
+  role: Role;
+  school?: string;
+  enterprise?: string;
+}
+
+export class TokenService {
+  constructor(private readonly secret: string, private readonly ttl: string) {}
+
+  sign(viewer: Viewer): string {
+    const claims: TokenClaims = { sub: viewer.userId, role: viewer.role };
+    if (viewer.schoolId) claims.school = viewer.schoolId;
+    if (viewer.enterpriseId) claims.enterprise = viewer.enterpriseId;
+    return jwt.sign(claims, this.secret, { algorithm: "HS256", expiresIn: this.ttl as jwt.SignOptions["expiresIn"] });
+  }
+
+  /** The viewer of a bearer token, or null when the token is missing, expired or forged. */
+  verify(token: string): Viewer | null {
+    try {
+      const claims = jwt.verify(token, this.secret, { algorithms: ["HS256"] }) as TokenClaims;
+      if (!Object.values(Role).includes(claims.role) || typeof claims.sub !== "string") return null;
+      return {
+        userId: claims.sub,
+        role: claims.role,
+        schoolId: claims.school ?? null,
+        enterpriseId: claims.enterprise ?? null,
+      };
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import mongoose from "mongoose";
+import type { Config } from "./config";
+import { startEmbeddedFerretdb, type EmbeddedFerretdb } from "./embedded-ferretdb";
+
+// Settings shared by every environment (see shared/DATABASE.md).
+mongoose.set("sanitizeFilter", true);
+mongoose.set("strictQuery", "throw");
+mongoose.set("autoIndex", true);
+
+export interface Database {
+  connection: mongoose.Connection;
+  /** Where the data lives, for the start-up banner. */
+  description: string;
+  close(): Promise<void>;
+}
+
+/** Connects mongoose to `uri` (which must name the database). */
+export async function connectMongoose(uri: string): Promise<mongoose.Connection> {
+  await mongoose.connect(uri, { serverSelectionTimeoutMS: 10000, autoIndex: true });
+  return mongoose.connection;
+}
+
+/**
+ * Opens the database: MONGODB_URI when configured, otherwise an embedded
+ * FerretDB started here (and stopped by close()).
+ */
+export async function openDatabase(config: Config, onLost: (reason: string) => void): Promise<Database> {
+  let embedded: EmbeddedFerretdb | undefined;
+  let uri: string;
+  if (config.mongodbUri) {
+    uri = config.mongodbUri;
+  } else {
+    embedded = await startEmbeddedFerretdb({
+      dataDir: config.dataDir,
+      port: config.ferretdbPort,
+      onUnexpectedExit: onLost,
+    });
+    uri = `${embedded.uri}/${config.dbName}`;
+  }
+  let connection: mongoose.Connection;
+  try {
+    connection = await connectMongoose(uri);
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
+  await syncIndexes();
+  return {
+    connection,
+    description: embedded ? `embedded FerretDB v1.24.2 (SQLite) at ${config.dataDir}, ${embedded.uri}` : redact(uri),
+    async close() {
+      await mongoose.disconnect();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Creates the indexes of every registered model (unique ones guard duplicates). */
+export async function syncIndexes(): Promise<void> {
+  for (const model of Object.values(mongoose.models)) await model.createIndexes();
+}
+
+function redact(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, "//***@");
+}

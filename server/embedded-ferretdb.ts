@@ -1,0 +1,128 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+/** The repository root (the folder holding package.json), from source or from dist/. */
+export function repoRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, "package.json")) || !fs.existsSync(path.join(dir, "ferretdb"))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error("cannot find the repository root from " + __dirname);
+    dir = parent;
+  }
+  return dir;
+}
+
+export function ferretdbBinary(): string {
+  return path.join(repoRoot(), "ferretdb", "bin", "ferretdb");
+}
+
+/** Builds the FerretDB binary if it is missing (npm install normally did it). */
+export function ensureFerretdbBuilt(): string {
+  const binary = ferretdbBinary();
+  if (!fs.existsSync(binary)) {
+    const built = spawnSync("sh", [path.join(repoRoot(), "ferretdb", "build.sh")], { stdio: "inherit" });
+    if (built.status !== 0 || !fs.existsSync(binary)) {
+      throw new Error(`could not build the embedded FerretDB (ferretdb/build.sh exited ${built.status ?? built.signal})`);
+    }
+  }
+  return binary;
+}
+
+/** Asks the OS for a free TCP port on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface EmbeddedFerretdb {
+  /** mongodb:// URI without a database name, e.g. mongodb://127.0.0.1:27017 */
+  uri: string;
+  port: number;
+  pid: number;
+  /** Stops FerretDB (SIGTERM, then SIGKILL after a grace period). */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  dataDir: string;
+  port?: number;
+  /** Called if FerretDB exits on its own after it became ready. */
+  onUnexpectedExit?: (reason: string) => void;
+  readyTimeoutMs?: number;
+  /** Keep FerretDB running when this process exits (used by the test harness). */
+  detached?: boolean;
+}
+
+/**
+ * Starts the embedded FerretDB (SQLite backend) on loopback and resolves once it
+ * accepts connections. Rejects with FerretDB's own error output if it exits or
+ * does not become ready in time; it never hangs.
+ */
+export async function startEmbeddedFerretdb(options: StartOptions): Promise<EmbeddedFerretdb> {
+  const binary = ensureFerretdbBuilt();
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const port = options.port || (await freePort());
+  const args = ["-dir", options.dataDir, "-listen", `127.0.0.1:${port}`];
+  if (!options.detached) args.push("-watch-stdin");
+  const child: ChildProcess = spawn(binary, args, {
+    stdio: [options.detached ? "ignore" : "pipe", "pipe", "pipe"],
+    detached: options.detached ?? false,
+  });
+  let stderrTail = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderrTail = (stderrTail + chunk.toString()).slice(-4000);
+  });
+  let exited = false;
+  const exitPromise = new Promise<void>((resolve) => child.once("exit", () => { exited = true; resolve(); }));
+
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`embedded FerretDB did not become ready within ${options.readyTimeoutMs ?? 30000} ms: ${stderrTail.trim()}`));
+    }, options.readyTimeoutMs ?? 30000);
+    let stdout = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes("ready")) { clearTimeout(timer); resolve(); }
+    });
+    child.once("error", (err) => { clearTimeout(timer); reject(new Error(`embedded FerretDB could not start: ${err.message}`)); });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`embedded FerretDB exited (${code ?? signal}) before it was ready: ${stderrTail.trim()}`));
+    });
+  });
+
+  let stopping = false;
+  child.once("exit", (code, signal) => {
+    if (!stopping) options.onUnexpectedExit?.(`embedded FerretDB exited unexpectedly (${code ?? signal}): ${stderrTail.trim()}`);
+  });
+  if (options.detached) {
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    child.unref();
+  }
+
+  return {
+    uri: `mongodb://127.0.0.1:${port}`,
+    port,
+    pid: child.pid ?? 0,
+    async stop() {
+      stopping = true;
+      if (exited) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10000);
+      await exitPromise;
+      clearTimeout(timer);
+    },
+  };
+}

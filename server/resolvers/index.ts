@@ -1,0 +1,19 @@
+import type { NonEmptyArray } from "type-graphql";
+import { ApplicationResolver } from "./application.resolver";
+import { AuthResolver } from "./auth.resolver";
+import { ClusterResolver } from "./cluster.resolver";
+import { EnterpriseResolver } from "./enterprise.resolver";
+import { PostingResolver } from "./posting.resolver";
+import { SchoolResolver } from "./school.resolver";
+import { StudentResolver } from "./student.resolver";
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const resolvers: NonEmptyArray<Function> = [
+  AuthResolver,
+  EnterpriseResolver,
+  SchoolResolver,
+  StudentResolver,
+  PostingResolver,
+  ApplicationResolver,
+  ClusterResolver,
+];

@@ -1,0 +1,102 @@
+import type { Types } from "mongoose";
+import { EnterpriseModel, type Enterprise } from "../../schema/enterprise.model";
+import type { EnterpriseFilter } from "../../schema/inputs/misc.input";
+import type { EnterpriseInput, UpdateEnterpriseInput } from "../../schema/inputs/enterprise.input";
+import { Role } from "../../schema/enums";
+import { checkCreditCode, checkDistrict, checkIndustry, isAboveScale, sizeClass } from "../../schema/rules";
+import { canManageEnterprise, scopeEnterprises, type Viewer } from "../auth";
+import { ConflictError, ForbiddenError, NotFoundError, isDuplicateKeyError } from "../errors";
+import { paginate, toObjectId } from "./pagination";
+import { Problems, checkText } from "./problems";
+import type { ClusterService } from "./cluster.service";
+
+type EnterpriseFields = Omit<Enterprise, "_id" | "createdAt" | "updatedAt">;
+
+export class EnterpriseService {
+  constructor(private readonly clusters: ClusterService) {}
+
+  async list(viewer: Viewer, filter: EnterpriseFilter | undefined, page: { first: number; after?: string | null }) {
+    const query: Record<string, unknown> = { ...scopeEnterprises(viewer) };
+    if (filter?.district) query.district = filter.district;
+    if (filter?.industry) query.industry = { $regex: `^${filter.industry.replace(/[^0-9A-Z]/g, "")}` };
+    if (filter?.aboveScale !== undefined && filter.aboveScale !== null) query.aboveScale = filter.aboveScale;
+    if (filter?.cluster) query.clusters = filter.cluster;
+    return paginate(EnterpriseModel, query, page);
+  }
+
+  /** One enterprise the viewer may read, or NOT_FOUND (also for ones hidden from the viewer). */
+  async get(viewer: Viewer, id: string): Promise<Enterprise> {
+    const enterprise = await EnterpriseModel.findOne({ $and: [{ _id: toObjectId("id", id) }, scopeEnterprises(viewer)] }).lean<Enterprise>();
+    if (!enterprise) throw new NotFoundError("enterprise", id);
+    return enterprise;
+  }
+
+  async byId(id: Types.ObjectId): Promise<Enterprise | null> {
+    return EnterpriseModel.findById(id).lean<Enterprise>();
+  }
+
+  async create(input: EnterpriseInput): Promise<Enterprise> {
+    const fields = await this.validate(input, null, "");
+    try {
+      const created = await EnterpriseModel.create(fields);
+      return created.toObject();
+    } catch (err) {
+      if (isDuplicateKeyError(err)) throw new ConflictError("creditCode", `an enterprise with credit code ${fields.creditCode} exists`);
+      throw err;
+    }
+  }
+
+  async update(viewer: Viewer, id: string, input: UpdateEnterpriseInput): Promise<Enterprise> {
+    const current = await this.get(viewer, id);
+    if (!canManageEnterprise(viewer, String(current._id))) throw new ForbiddenError();
+    if (input.aboveScaleOverride !== undefined && viewer.role !== Role.BUREAU) {
+      throw new ForbiddenError("only the bureau sets the above-scale override");
+    }
+    const fields = await this.validate({ ...current, ...stripUndefined(input) }, current, "");
+    const updated = await EnterpriseModel.findOneAndUpdate({ _id: current._id }, { $set: fields }, { new: true }).lean<Enterprise>();
+    if (!updated) throw new NotFoundError("enterprise", id);
+    return updated;
+  }
+
+  /** Checks every field and derives the computed ones (in-city flag, above-scale, size class). */
+  private async validate(input: EnterpriseInput, current: Enterprise | null, prefix: string): Promise<EnterpriseFields> {
+    const problems = new Problems(prefix);
+    const name = checkText(problems, "name", input.name, 2, 100);
+    let creditCode = current?.creditCode;
+    let creditCodePilot = current?.creditCodePilot ?? false;
+    if (!current) {
+      const code = problems.check("creditCode", checkCreditCode(String(input.creditCode ?? "")));
+      if (code) {
+        creditCode = code.normalized;
+        creditCodePilot = code.pilotCode;
+      }
+    }
+    const district = problems.check("district", checkDistrict(String(input.district ?? "")));
+    const industry = problems.check("industry", checkIndustry(String(input.industry ?? "")));
+    const clusters = input.clusters ?? [];
+    const known = await this.clusters.codes();
+    for (const code of clusters) if (!known.has(code)) problems.add("clusters", `unknown cluster "${code}"`);
+    problems.throwIfAny();
+    const aboveScaleOverride = input.aboveScaleOverride ?? null;
+    const ruleAboveScale = isAboveScale({ industry: industry!.code, annualRevenue: input.annualRevenue });
+    return {
+      name: name!,
+      creditCode: creditCode!,
+      creditCodePilot,
+      district: district!.code,
+      inCity: district!.inCity,
+      industry: industry!.code,
+      clusters: [...new Set(clusters)],
+      headcount: input.headcount,
+      annualRevenue: input.annualRevenue,
+      aboveScaleOverride,
+      aboveScale: aboveScaleOverride ?? ruleAboveScale,
+      sizeClass: sizeClass({ headcount: input.headcount, annualRevenue: input.annualRevenue }) as Enterprise["sizeClass"],
+    };
+  }
+}
+
+/** Drops keys whose value is undefined, so a partial update keeps current values. */
+export function stripUndefined<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

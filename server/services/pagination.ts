@@ -1,0 +1,46 @@
+import { Types, type Model } from "mongoose";
+import type { ConnectionShape } from "../../schema/connection";
+import { PageInfo } from "../../schema/connection";
+import { BadUserInputError } from "../errors";
+
+const QUERY_TIMEOUT_MS = 10000;
+
+export function encodeCursor(id: Types.ObjectId | string): string {
+  return Buffer.from(`id:${String(id)}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): Types.ObjectId {
+  const text = Buffer.from(cursor, "base64url").toString();
+  const id = text.startsWith("id:") ? text.slice(3) : "";
+  if (!Types.ObjectId.isValid(id)) throw new BadUserInputError("after", "invalid cursor");
+  return new Types.ObjectId(id);
+}
+
+/**
+ * One page of a collection in _id order (stable, index-backed): `first` nodes
+ * after the cursor, with the total count of the filter.
+ */
+export async function paginate<T extends { _id: Types.ObjectId }>(
+  model: Model<T>,
+  filter: Record<string, unknown>,
+  page: { first: number; after?: string | null },
+): Promise<ConnectionShape<T>> {
+  const pageFilter = page.after ? { $and: [filter, { _id: { $gt: decodeCursor(page.after) } }] } : filter;
+  const [docs, totalCount] = await Promise.all([
+    model.find(pageFilter).sort({ _id: 1 }).limit(page.first + 1).maxTimeMS(QUERY_TIMEOUT_MS).lean<T[]>().exec(),
+    model.countDocuments(filter).maxTimeMS(QUERY_TIMEOUT_MS).exec(),
+  ]);
+  const nodes = docs.slice(0, page.first);
+  const pageInfo = new PageInfo();
+  pageInfo.hasNextPage = docs.length > page.first;
+  pageInfo.endCursor = nodes.length ? encodeCursor(nodes[nodes.length - 1]!._id) : null;
+  return { totalCount, edges: nodes.map((node) => ({ node, cursor: encodeCursor(node._id) })), pageInfo };
+}
+
+/** Parses an id argument, or BAD_USER_INPUT naming the field. */
+export function toObjectId(field: string, id: string): Types.ObjectId {
+  if (!Types.ObjectId.isValid(id) || String(new Types.ObjectId(id)) !== id.toLowerCase()) {
+    throw new BadUserInputError(field, `not a valid id: "${id}"`);
+  }
+  return new Types.ObjectId(id);
+}

@@ -1,0 +1,117 @@
+import type { Types } from "mongoose";
+import { PostingModel, type Posting } from "../../schema/posting.model";
+import type { Enterprise } from "../../schema/enterprise.model";
+import type { PostingFilter, PostingInput, UpdatePostingInput } from "../../schema/inputs/posting.input";
+import { PostingKind, PostingStatus, Role } from "../../schema/enums";
+import { checkDistrict, checkInternPay, checkMajorPattern } from "../../schema/rules";
+import { canManageEnterprise, scopePostings, type Viewer } from "../auth";
+import { BadUserInputError, ForbiddenError, NotFoundError } from "../errors";
+import { stripUndefined, type EnterpriseService } from "./enterprise.service";
+import { paginate, toObjectId } from "./pagination";
+import { Problems, checkDate, checkInt, checkText } from "./problems";
+
+type PostingFields = Omit<Posting, "_id" | "createdAt">;
+
+export class PostingService {
+  constructor(private readonly enterprises: EnterpriseService) {}
+
+  async list(viewer: Viewer, filter: PostingFilter | undefined, page: { first: number; after?: string | null }) {
+    const query: Record<string, unknown>[] = [scopePostings(viewer)];
+    if (filter?.kind) query.push({ kind: filter.kind });
+    if (filter?.status) query.push({ status: filter.status });
+    if (filter?.district) query.push({ district: filter.district });
+    if (filter?.enterpriseId) query.push({ enterprise: toObjectId("filter.enterpriseId", filter.enterpriseId) });
+    if (filter?.major) {
+      if (!/^\d{6}[TK]?$/.test(filter.major)) throw new BadUserInputError("filter.major", "must be a 6-digit major code");
+      // A posting accepts a major when it lists the code or its 4-digit class.
+      query.push({ majors: { $in: [filter.major, filter.major.slice(0, 4)] } });
+    }
+    return paginate(PostingModel, { $and: query }, page);
+  }
+
+  /** A posting the viewer may read, or NOT_FOUND. */
+  async get(viewer: Viewer, id: string, field = "id"): Promise<Posting> {
+    const posting = await PostingModel.findOne({ $and: [{ _id: toObjectId(field, id) }, scopePostings(viewer)] }).lean<Posting>();
+    if (!posting) throw new NotFoundError("posting", id);
+    return posting;
+  }
+
+  async byId(id: Types.ObjectId): Promise<Posting | null> {
+    return PostingModel.findById(id).lean<Posting>();
+  }
+
+  async create(viewer: Viewer, input: PostingInput): Promise<Posting> {
+    let enterpriseId = input.enterpriseId ?? null;
+    if (viewer.role === Role.ENTERPRISE) {
+      if (enterpriseId && enterpriseId !== viewer.enterpriseId) throw new ForbiddenError("not your enterprise");
+      enterpriseId = viewer.enterpriseId;
+    }
+    if (!enterpriseId) throw new BadUserInputError("enterpriseId", "required");
+    const enterprise = await this.enterprises.byId(toObjectId("enterpriseId", enterpriseId));
+    if (!enterprise) throw new NotFoundError("enterprise", enterpriseId);
+    const fields = this.validate({ ...input, status: PostingStatus.OPEN }, enterprise);
+    return (await PostingModel.create(fields)).toObject();
+  }
+
+  async update(viewer: Viewer, id: string, input: UpdatePostingInput): Promise<Posting> {
+    const current = await this.managed(viewer, id);
+    const enterprise = await this.enterprises.byId(current.enterprise);
+    if (!enterprise) throw new NotFoundError("enterprise", String(current.enterprise));
+    const fields = this.validate({ ...current, ...stripUndefined(input) }, enterprise);
+    const updated = await PostingModel.findOneAndUpdate({ _id: current._id }, { $set: fields }, { new: true }).lean<Posting>();
+    if (!updated) throw new NotFoundError("posting", id);
+    return updated;
+  }
+
+  async close(viewer: Viewer, id: string): Promise<Posting> {
+    const current = await this.managed(viewer, id);
+    const updated = await PostingModel.findOneAndUpdate({ _id: current._id }, { $set: { status: PostingStatus.CLOSED } }, { new: true }).lean<Posting>();
+    if (!updated) throw new NotFoundError("posting", id);
+    return updated;
+  }
+
+  /** A posting of the viewer's enterprise (or any, for the bureau). */
+  private async managed(viewer: Viewer, id: string): Promise<Posting> {
+    const posting = await PostingModel.findById(toObjectId("id", id)).lean<Posting>();
+    if (!posting || !canManageEnterprise(viewer, String(posting.enterprise))) {
+      // Another enterprise's posting is reported as missing, not as forbidden, to reveal nothing.
+      if (posting && viewer.role === Role.BUREAU) throw new ForbiddenError();
+      throw new NotFoundError("posting", id);
+    }
+    return posting;
+  }
+
+  private validate(input: Omit<PostingInput, "enterpriseId"> & { status: PostingStatus }, enterprise: Enterprise): PostingFields {
+    const problems = new Problems();
+    const title = checkText(problems, "title", input.title, 2, 100);
+    const description = typeof input.description === "string" ? input.description.trim() : "";
+    if (!Array.isArray(input.majors) || input.majors.length === 0) problems.add("majors", "at least one major or major class");
+    else input.majors.forEach((code, i) => problems.check(`majors.${i}`, checkMajorPattern(code)));
+    const district = problems.check("district", checkDistrict(input.district ?? enterprise.district));
+    const capacity = checkInt(problems, "capacity", input.capacity, 1, 10000);
+    if (typeof input.monthlyPay !== "number" || !(input.monthlyPay >= 0)) problems.add("monthlyPay", "must be a number >= 0");
+    else if (input.kind === PostingKind.INTERNSHIP) {
+      // 2021 internship rules art. 18: intern pay at least 80% of the same post's wage.
+      problems.check("monthlyPay", checkInternPay(input.monthlyPay, input.regularWage ?? undefined));
+    }
+    const startDate = checkDate(problems, "startDate", input.startDate);
+    const endDate = checkDate(problems, "endDate", input.endDate);
+    if (startDate && endDate && endDate < startDate) problems.add("endDate", "must not be before startDate");
+    problems.throwIfAny();
+    return {
+      enterprise: enterprise._id,
+      kind: input.kind,
+      title: title!,
+      description,
+      majors: [...new Set(input.majors)],
+      levels: [...new Set(input.levels ?? [])],
+      district: district!.code,
+      capacity: capacity!,
+      monthlyPay: input.monthlyPay,
+      regularWage: input.regularWage ?? null,
+      startDate: startDate!,
+      endDate: endDate!,
+      status: input.status,
+    };
+  }
+}

@@ -1,0 +1,199 @@
+import crypto from "node:crypto";
+import { Types } from "mongoose";
+import { StudentModel, type Student } from "../../schema/student.model";
+import type { School } from "../../schema/school.model";
+import type { StudentFilter } from "../../schema/inputs/misc.input";
+import type { StudentInput, UpdateStudentInput } from "../../schema/inputs/student.input";
+import { Gender, Role } from "../../schema/enums";
+import { checkDistrict, checkMajor, checkNationalId, checkPhone, maskNationalId, maskPhone } from "../../schema/rules";
+import { canManageSchool, canSeeIdentity, scopeStudents, type Viewer } from "../auth";
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, isDuplicateKeyError, type FieldProblem } from "../errors";
+import type { PersonalDataCipher } from "../security/crypto";
+import { stripUndefined } from "./enterprise.service";
+import { paginate, toObjectId } from "./pagination";
+import { Problems, checkInt, checkStringList, checkText } from "./problems";
+import type { SchoolService } from "./school.service";
+
+export const MAX_IMPORT_ROWS = 5000;
+
+type StudentFields = Omit<Student, "_id" | "createdAt">;
+
+export interface ImportResult {
+  imported: number;
+  batchId: string;
+}
+
+export class StudentService {
+  constructor(
+    private readonly cipher: PersonalDataCipher,
+    private readonly schools: SchoolService,
+    private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
+  ) {}
+
+  async list(viewer: Viewer, filter: StudentFilter | undefined, page: { first: number; after?: string | null }) {
+    const query: Record<string, unknown> = { ...scopeStudents(viewer) };
+    if (filter?.schoolId) {
+      const schoolId = toObjectId("filter.schoolId", filter.schoolId);
+      if (viewer.role === Role.SCHOOL && viewer.schoolId !== String(schoolId)) throw new ForbiddenError("not your school");
+      query.school = schoolId;
+    }
+    if (filter?.major) query.major = filter.major;
+    if (filter?.graduationYear) query.graduationYear = filter.graduationYear;
+    return paginate(StudentModel, query, page);
+  }
+
+  /** A student the viewer may read directly (the bureau or the student's school), or NOT_FOUND. */
+  async get(viewer: Viewer, id: string, field = "id"): Promise<Student> {
+    const student = await StudentModel.findOne({ $and: [{ _id: toObjectId(field, id) }, scopeStudents(viewer)] }).lean<Student>();
+    if (!student) throw new NotFoundError("student", id);
+    return student;
+  }
+
+  async byId(id: Types.ObjectId): Promise<Student | null> {
+    return StudentModel.findById(id).lean<Student>();
+  }
+
+  /** The national ID as this viewer may see it: full for the student's own school, masked for everyone else. */
+  nationalIdFor(viewer: Viewer, student: Student): string {
+    return canSeeIdentity(viewer, String(student.school)) ? this.cipher.decrypt(student.nationalIdEncrypted) : student.nationalIdMasked;
+  }
+
+  phoneFor(viewer: Viewer, student: Student): string | null {
+    if (!student.phoneEncrypted) return null;
+    return canSeeIdentity(viewer, String(student.school)) ? this.cipher.decrypt(student.phoneEncrypted) : student.phoneMasked ?? null;
+  }
+
+  /** Finds a student by national ID (the keyed hash), within what the viewer may read. */
+  async findByNationalId(viewer: Viewer, nationalId: string): Promise<Student | null> {
+    const checked = checkNationalId(nationalId, this.today());
+    if (!checked.ok) throw new BadUserInputError("nationalId", checked.message);
+    return StudentModel.findOne({ $and: [{ nationalIdHash: this.cipher.lookupHash("nid", checked.value.normalized) }, scopeStudents(viewer)] }).lean<Student>();
+  }
+
+  async create(viewer: Viewer, schoolId: string, input: StudentInput): Promise<Student> {
+    const school = await this.schools.getManaged(viewer, schoolId);
+    const problems = new Problems();
+    const fields = this.validateRow(input, school, problems);
+    problems.throwIfAny();
+    if (await StudentModel.exists({ nationalIdHash: fields!.nationalIdHash })) {
+      throw new ConflictError("nationalId", "a student with this national ID exists");
+    }
+    try {
+      return (await StudentModel.create(fields!)).toObject();
+    } catch (err) {
+      if (isDuplicateKeyError(err)) throw new ConflictError("nationalId", "a student with this national ID exists");
+      throw err;
+    }
+  }
+
+  async update(viewer: Viewer, id: string, input: UpdateStudentInput): Promise<Student> {
+    const current = await this.get(viewer, id);
+    if (!canManageSchool(viewer, String(current.school))) throw new ForbiddenError("not your school's student");
+    const school = await this.schools.getManaged(viewer, String(current.school));
+    const merged: StudentInput = {
+      name: current.name,
+      nationalId: this.cipher.decrypt(current.nationalIdEncrypted),
+      phone: current.phoneEncrypted ? this.cipher.decrypt(current.phoneEncrypted) : null,
+      major: current.major,
+      enrolmentYear: current.enrolmentYear,
+      graduationYear: current.graduationYear,
+      homeDistrict: current.homeDistrict,
+      skills: current.skills,
+      certificates: current.certificates,
+      ...stripUndefined(input),
+    };
+    const problems = new Problems();
+    const fields = this.validateRow(merged, school, problems);
+    problems.throwIfAny();
+    const { nationalIdEncrypted: _keep, ...changes } = fields!;
+    const updated = await StudentModel.findOneAndUpdate({ _id: current._id }, { $set: changes }, { new: true }).lean<Student>();
+    if (!updated) throw new NotFoundError("student", id);
+    return updated;
+  }
+
+  /**
+   * Imports up to 5,000 students into a school, all or nothing: every row is
+   * checked first (and against the database for duplicate national IDs); any
+   * problem rejects the whole call with each row's errors and writes nothing.
+   * Without transactions (FerretDB), a write that fails half-way (a concurrent
+   * duplicate) is undone by deleting the rows of this batch.
+   */
+  async importStudents(viewer: Viewer, schoolId: string, rows: StudentInput[]): Promise<ImportResult> {
+    const school = await this.schools.getManaged(viewer, schoolId);
+    if (rows.length === 0) throw new BadUserInputError("rows", "no rows to import");
+    if (rows.length > MAX_IMPORT_ROWS) throw new BadUserInputError("rows", `at most ${MAX_IMPORT_ROWS} rows per call, got ${rows.length}`);
+    const batchId = crypto.randomUUID();
+    const problems: FieldProblem[] = [];
+    const documents: StudentFields[] = [];
+    const rowOfHash = new Map<string, number>();
+    rows.forEach((row, index) => {
+      const rowProblems = new Problems("", index + 1);
+      const fields = this.validateRow(row, school, rowProblems);
+      if (fields) {
+        const earlier = rowOfHash.get(fields.nationalIdHash);
+        if (earlier !== undefined) rowProblems.add("nationalId", `same national ID as row ${earlier}`);
+        else rowOfHash.set(fields.nationalIdHash, index + 1);
+        documents.push({ ...fields, importBatch: batchId });
+      }
+      problems.push(...rowProblems.list);
+    });
+    const existing = await StudentModel.find({ nationalIdHash: { $in: [...rowOfHash.keys()] } }, { nationalIdHash: 1 }).lean<{ nationalIdHash: string }[]>();
+    const conflicts: FieldProblem[] = existing.map((s) => ({ row: rowOfHash.get(s.nationalIdHash)!, field: "nationalId", message: "a student with this national ID exists" }));
+    if (problems.length > 0 || conflicts.length > 0) {
+      const all = [...problems, ...conflicts].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+      const invalidRows = new Set(all.map((p) => p.row)).size;
+      if (problems.length === 0) throw new ConflictError("rows", `${conflicts.length} row(s) duplicate existing students; nothing imported`, all);
+      throw new BadUserInputError(all, `${invalidRows} of ${rows.length} rows invalid; nothing imported`);
+    }
+    try {
+      await StudentModel.insertMany(documents, { ordered: true });
+    } catch (err) {
+      await StudentModel.deleteMany({ importBatch: batchId });
+      if (isDuplicateKeyError(err)) throw new ConflictError("rows", "a row duplicates a student added meanwhile; nothing imported");
+      throw err;
+    }
+    return { imported: documents.length, batchId };
+  }
+
+  /** Checks one student row against the school; returns the stored fields, or undefined with problems recorded. */
+  private validateRow(row: StudentInput, school: School, problems: Problems): StudentFields | undefined {
+    const today = this.today();
+    const thisYear = Number(today.slice(0, 4));
+    const name = checkText(problems, "name", row.name, 1, 50);
+    const id = problems.check("nationalId", checkNationalId(row.nationalId, today));
+    const phone = row.phone ? problems.check("phone", checkPhone(row.phone)) : undefined;
+    problems.check("major", checkMajor(String(row.major ?? ""), school.level));
+    const enrolmentYear = checkInt(problems, "enrolmentYear", row.enrolmentYear, 1980, thisYear + 1);
+    const graduationYear = checkInt(problems, "graduationYear", row.graduationYear, 1981, thisYear + 10);
+    if (enrolmentYear !== undefined && graduationYear !== undefined && (graduationYear <= enrolmentYear || graduationYear > enrolmentYear + 8)) {
+      problems.add("graduationYear", "must be 1 to 8 years after enrolmentYear");
+    }
+    if (id && enrolmentYear !== undefined && Number(id.birthDate.slice(0, 4)) > enrolmentYear - 10) {
+      problems.add("nationalId", "birth date is less than 10 years before enrolment");
+    }
+    const home = problems.check("homeDistrict", checkDistrict(String(row.homeDistrict ?? "")));
+    const skills = checkStringList(problems, "skills", row.skills, 30, 50);
+    const certificates = checkStringList(problems, "certificates", row.certificates, 30, 80);
+    if (!problems.empty) return undefined;
+    const normalizedPhone = phone ?? null;
+    return {
+      school: school._id,
+      name: name!,
+      nationalIdEncrypted: this.cipher.encrypt(id!.normalized),
+      nationalIdHash: this.cipher.lookupHash("nid", id!.normalized),
+      nationalIdMasked: maskNationalId(id!.normalized),
+      phoneEncrypted: normalizedPhone ? this.cipher.encrypt(normalizedPhone) : null,
+      phoneHash: normalizedPhone ? this.cipher.lookupHash("phone", normalizedPhone) : null,
+      phoneMasked: normalizedPhone ? maskPhone(normalizedPhone) : null,
+      gender: id!.gender === "MALE" ? Gender.MALE : Gender.FEMALE,
+      birthDate: id!.birthDate,
+      major: row.major,
+      enrolmentYear: enrolmentYear!,
+      graduationYear: graduationYear!,
+      homeDistrict: home!.code,
+      skills,
+      certificates,
+      importBatch: null,
+    };
+  }
+}
