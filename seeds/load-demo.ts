@@ -1,4 +1,4 @@
-import { Types } from "mongoose";
+import { Types, trusted } from "mongoose";
 import { ApplicationModel } from "../schema/application.model";
 import { EnterpriseModel } from "../schema/enterprise.model";
 import { PostingModel } from "../schema/posting.model";
@@ -131,7 +131,7 @@ function demoEnterpriseKey(city: DemoCity): string {
 async function seedPreferences(): Promise<number> {
   const rng = createRng(4242);
   const postings = await PostingModel.find({ kind: PostingKind.INTERNSHIP, status: PostingStatus.OPEN }).lean();
-  const students = await StudentModel.find({ graduationYear: { $gte: 2026 } }, { _id: 1, school: 1, major: 1 }).sort({ _id: 1 }).lean();
+  const students = await StudentModel.find({ graduationYear: trusted({ $gte: 2026 }) }, { _id: 1, school: 1, major: 1 }).sort({ _id: 1 }).lean();
   const docs: Record<string, unknown>[] = [];
   for (const student of students) {
     const fitting = postings.filter((p) => p.majors.includes(student.major) || p.majors.includes(student.major.slice(0, 4)));

@@ -9,7 +9,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import type { GraphQLFormattedError } from "graphql";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type ValidationContext } from "graphql";
 import type { Config } from "./config";
 import type { Context } from "./context";
 import { AppError } from "./errors";
@@ -60,6 +60,11 @@ export function formatError(logger: Logger) {
   };
 }
 
+/** Reports a limit as a validation error (400, GRAPHQL_VALIDATION_FAILED) instead of a thrown one (500). */
+function reportLimit(context: ValidationContext | null, error: GraphQLError): void {
+  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, "")));
+}
+
 export interface App {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
@@ -74,7 +79,7 @@ export async function createApp(config: Config, services: Services, logger: Logg
   const apollo = new ApolloServer<Context>({
     schema: await graphqlSchema(),
     introspection: !production,
-    validationRules: [maxDepthRule({ n: LIMITS.maxDepth }), maxAliasesRule({ n: LIMITS.maxAliases })],
+    validationRules: [maxDepthRule({ n: LIMITS.maxDepth, propagateOnRejection: false, onReject: [reportLimit] }), maxAliasesRule({ n: LIMITS.maxAliases, propagateOnRejection: false, onReject: [reportLimit] })],
     formatError: formatError(logger),
     includeStacktraceInErrorResponses: false,
     plugins: [

@@ -45,7 +45,7 @@ export class ApplicationService {
     const withdrawn = await ApplicationModel.findOneAndUpdate(
       { student: student._id, posting: posting._id, status: ApplicationStatus.WITHDRAWN },
       { $set: { status: ApplicationStatus.ACTIVE, rank: input.rank } },
-      { new: true },
+      { returnDocument: "after" },
     ).lean<Application>();
     if (withdrawn) return withdrawn;
     try {
@@ -64,7 +64,7 @@ export class ApplicationService {
     const application = await ApplicationModel.findById(toObjectId("id", id)).lean<Application>();
     if (!application) throw new NotFoundError("application", id);
     if (!canManageSchool(viewer, String(application.school))) throw new NotFoundError("application", id);
-    const updated = await ApplicationModel.findOneAndUpdate({ _id: application._id }, { $set: { status: ApplicationStatus.WITHDRAWN } }, { new: true }).lean<Application>();
+    const updated = await ApplicationModel.findOneAndUpdate({ _id: application._id }, { $set: { status: ApplicationStatus.WITHDRAWN } }, { returnDocument: "after" }).lean<Application>();
     return updated!;
   }
 }

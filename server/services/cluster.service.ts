@@ -25,7 +25,7 @@ export class ClusterService {
     const updated = await ClusterModel.findOneAndUpdate(
       { code: input.code },
       { $set: { name: input.name.trim(), industries: input.industries, majorPrefixes: input.majorPrefixes } },
-      { upsert: true, new: true },
+      { upsert: true, returnDocument: "after" },
     ).lean<Cluster>();
     return updated!;
   }

@@ -1,4 +1,4 @@
-import type { Types } from "mongoose";
+import { trusted, type Types } from "mongoose";
 import { EnterpriseModel, type Enterprise } from "../../schema/enterprise.model";
 import type { EnterpriseFilter } from "../../schema/inputs/misc.input";
 import type { EnterpriseInput, UpdateEnterpriseInput } from "../../schema/inputs/enterprise.input";
@@ -18,7 +18,7 @@ export class EnterpriseService {
   async list(viewer: Viewer, filter: EnterpriseFilter | undefined, page: { first: number; after?: string | null }) {
     const query: Record<string, unknown> = { ...scopeEnterprises(viewer) };
     if (filter?.district) query.district = filter.district;
-    if (filter?.industry) query.industry = { $regex: `^${filter.industry.replace(/[^0-9A-Z]/g, "")}` };
+    if (filter?.industry) query.industry = trusted({ $regex: `^${filter.industry.replace(/[^0-9A-Z]/g, "")}` });
     if (filter?.aboveScale !== undefined && filter.aboveScale !== null) query.aboveScale = filter.aboveScale;
     if (filter?.cluster) query.clusters = filter.cluster;
     return paginate(EnterpriseModel, query, page);
@@ -53,7 +53,7 @@ export class EnterpriseService {
       throw new ForbiddenError("only the bureau sets the above-scale override");
     }
     const fields = await this.validate({ ...current, ...stripUndefined(input) }, current, "");
-    const updated = await EnterpriseModel.findOneAndUpdate({ _id: current._id }, { $set: fields }, { new: true }).lean<Enterprise>();
+    const updated = await EnterpriseModel.findOneAndUpdate({ _id: current._id }, { $set: fields }, { returnDocument: "after" }).lean<Enterprise>();
     if (!updated) throw new NotFoundError("enterprise", id);
     return updated;
   }

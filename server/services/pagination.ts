@@ -1,4 +1,4 @@
-import { Types, type Model } from "mongoose";
+import { Types, trusted, type Model } from "mongoose";
 import type { ConnectionShape } from "../../schema/connection";
 import { PageInfo } from "../../schema/connection";
 import { BadUserInputError } from "../errors";
@@ -25,7 +25,7 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
   filter: Record<string, unknown>,
   page: { first: number; after?: string | null },
 ): Promise<ConnectionShape<T>> {
-  const pageFilter = page.after ? { $and: [filter, { _id: { $gt: decodeCursor(page.after) } }] } : filter;
+  const pageFilter = page.after ? { $and: [filter, { _id: trusted({ $gt: decodeCursor(page.after) }) }] } : filter;
   const [docs, totalCount] = await Promise.all([
     model.find(pageFilter).sort({ _id: 1 }).limit(page.first + 1).maxTimeMS(QUERY_TIMEOUT_MS).lean<T[]>().exec(),
     model.countDocuments(filter).maxTimeMS(QUERY_TIMEOUT_MS).exec(),

@@ -1,4 +1,4 @@
-import type { Types } from "mongoose";
+import { trusted, type Types } from "mongoose";
 import { PostingModel, type Posting } from "../../schema/posting.model";
 import type { Enterprise } from "../../schema/enterprise.model";
 import type { PostingFilter, PostingInput, UpdatePostingInput } from "../../schema/inputs/posting.input";
@@ -24,7 +24,7 @@ export class PostingService {
     if (filter?.major) {
       if (!/^\d{6}[TK]?$/.test(filter.major)) throw new BadUserInputError("filter.major", "must be a 6-digit major code");
       // A posting accepts a major when it lists the code or its 4-digit class.
-      query.push({ majors: { $in: [filter.major, filter.major.slice(0, 4)] } });
+      query.push({ majors: trusted({ $in: [filter.major, filter.major.slice(0, 4)] }) });
     }
     return paginate(PostingModel, { $and: query }, page);
   }
@@ -58,14 +58,14 @@ export class PostingService {
     const enterprise = await this.enterprises.byId(current.enterprise);
     if (!enterprise) throw new NotFoundError("enterprise", String(current.enterprise));
     const fields = this.validate({ ...current, ...stripUndefined(input) }, enterprise);
-    const updated = await PostingModel.findOneAndUpdate({ _id: current._id }, { $set: fields }, { new: true }).lean<Posting>();
+    const updated = await PostingModel.findOneAndUpdate({ _id: current._id }, { $set: fields }, { returnDocument: "after" }).lean<Posting>();
     if (!updated) throw new NotFoundError("posting", id);
     return updated;
   }
 
   async close(viewer: Viewer, id: string): Promise<Posting> {
     const current = await this.managed(viewer, id);
-    const updated = await PostingModel.findOneAndUpdate({ _id: current._id }, { $set: { status: PostingStatus.CLOSED } }, { new: true }).lean<Posting>();
+    const updated = await PostingModel.findOneAndUpdate({ _id: current._id }, { $set: { status: PostingStatus.CLOSED } }, { returnDocument: "after" }).lean<Posting>();
     if (!updated) throw new NotFoundError("posting", id);
     return updated;
   }

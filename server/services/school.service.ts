@@ -52,7 +52,7 @@ export class SchoolService {
     if (fields.name !== current.name && (await SchoolModel.exists({ name: fields.name }))) {
       throw new ConflictError("name", `a school named ${fields.name} exists`);
     }
-    const updated = await SchoolModel.findOneAndUpdate({ _id: current._id }, { $set: fields }, { new: true }).lean<School>();
+    const updated = await SchoolModel.findOneAndUpdate({ _id: current._id }, { $set: fields }, { returnDocument: "after" }).lean<School>();
     if (!updated) throw new NotFoundError("school", id);
     return updated;
   }

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { Types } from "mongoose";
+import { Types, trusted } from "mongoose";
 import { StudentModel, type Student } from "../../schema/student.model";
 import type { School } from "../../schema/school.model";
 import type { StudentFilter } from "../../schema/inputs/misc.input";
@@ -106,7 +106,7 @@ export class StudentService {
     const fields = this.validateRow(merged, school, problems);
     problems.throwIfAny();
     const { nationalIdEncrypted: _keep, ...changes } = fields!;
-    const updated = await StudentModel.findOneAndUpdate({ _id: current._id }, { $set: changes }, { new: true }).lean<Student>();
+    const updated = await StudentModel.findOneAndUpdate({ _id: current._id }, { $set: changes }, { returnDocument: "after" }).lean<Student>();
     if (!updated) throw new NotFoundError("student", id);
     return updated;
   }
@@ -137,7 +137,7 @@ export class StudentService {
       }
       problems.push(...rowProblems.list);
     });
-    const existing = await StudentModel.find({ nationalIdHash: { $in: [...rowOfHash.keys()] } }, { nationalIdHash: 1 }).lean<{ nationalIdHash: string }[]>();
+    const existing = await StudentModel.find({ nationalIdHash: trusted({ $in: [...rowOfHash.keys()] }) }, { nationalIdHash: 1 }).lean<{ nationalIdHash: string }[]>();
     const conflicts: FieldProblem[] = existing.map((s) => ({ row: rowOfHash.get(s.nationalIdHash)!, field: "nationalId", message: "a student with this national ID exists" }));
     if (problems.length > 0 || conflicts.length > 0) {
       const all = [...problems, ...conflicts].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));

@@ -1,6 +1,6 @@
 import { createRng } from "../../schema/rules/rng";
 import { generateCreditCode } from "../../schema/rules/credit-code";
-import { generateNationalId } from "../../schema/rules/national-id";
+import { nationalIdCheckChar } from "../../schema/rules/national-id";
 
 // Each factory call draws from its own counter, so data is unique within a run and reproducible.
 let counter = 1;
@@ -32,13 +32,14 @@ export function aSchool(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** A valid national ID with a fresh sequence number. */
+/** A valid national ID, unique in the run: the birth date and sequence number come from the counter. */
 export function aNationalId(options: { birthDate?: string; gender?: "MALE" | "FEMALE"; addressCode?: string } = {}) {
-  return generateNationalId(createRng(next() * 104729), {
-    addressCode: options.addressCode ?? "350582",
-    birthDate: options.birthDate ?? "2005-03-14",
-    gender: options.gender ?? "FEMALE",
-  });
+  const n = next();
+  const birthDate = options.birthDate ?? new Date(Date.UTC(2004, 0, 1) + (n % 700) * 86400000).toISOString().slice(0, 10);
+  const sequence = Math.floor(n / 700) % 500;
+  const parity = options.gender === "MALE" ? 1 : 0;
+  const first17 = `${options.addressCode ?? "350582"}${birthDate.replace(/-/g, "")}${String(sequence * 2 + parity).padStart(3, "0")}`;
+  return first17 + nationalIdCheckChar(first17);
 }
 
 /** A valid student row for a higher vocational school. */

@@ -36,7 +36,7 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
   const base = process.env.TEST_MONGODB_URI;
   if (!base) throw new Error("TEST_MONGODB_URI is not set: run the API tests through jest (its global setup starts FerretDB)");
   const dbName = `test_${crypto.randomBytes(6).toString("hex")}`;
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...overrides });
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", ...overrides });
   await connectMongoose(`${base}/${dbName}`);
   await syncIndexes();
   const services = createServices(config);
