@@ -10,7 +10,6 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from "../seeds/load-demo";
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  let db: Database | undefined;
   let stopping = false;
 
   const lost = (reason: string) => {
@@ -19,7 +18,7 @@ async function main(): Promise<void> {
     process.exit(1);
   };
 
-  db = await openDatabase(config, lost);
+  const db: Database = await openDatabase(config, lost);
   logger.info(`database: ${db.description}`);
   const services = createServices(config);
   await services.clusters.ensureDefaults();
@@ -52,7 +51,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await apollo.stop(); // stops taking requests and drains the HTTP server
-      await db?.close();
+      await db.close();
       process.exit(0);
     } catch (err) {
       logger.error({ err }, "error while stopping");

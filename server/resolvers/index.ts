@@ -7,7 +7,6 @@ import { PostingResolver } from "./posting.resolver";
 import { SchoolResolver } from "./school.resolver";
 import { StudentResolver } from "./student.resolver";
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
   AuthResolver,
   EnterpriseResolver,
