@@ -74,7 +74,6 @@ export async function loadDemoData(services: Services, options: { createDemoAcco
       await services.students.importStudents(BUREAU, String(schoolId), rows.slice(i, i + 5000).map(({ schoolKey: _key, ...row }) => row));
     }
   }
-  await StudentModel.updateMany({}, { $set: { importBatch: null } });
 
   for (const p of city.postings) {
     const enterpriseId = enterpriseIds.get(p.enterpriseKey);
