@@ -49,6 +49,10 @@ export class Enterprise {
   @prop({ required: true })
   annualRevenue!: number;
 
+  @Field(() => Int, { description: "平台外已安排的在岗实习生人数（企业或市人社局登记）" })
+  @prop({ required: true, default: 0 })
+  recordedInterns!: number;
+
   @Field(() => Boolean, { nullable: true, description: "人工认定的规模以上标志（为空则按规则计算）" })
   @prop({ type: () => Boolean, default: null })
   aboveScaleOverride?: boolean | null;

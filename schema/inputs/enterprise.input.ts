@@ -32,6 +32,13 @@ export class EnterpriseInput {
   @Max(1e13)
   annualRevenue!: number;
 
+  @Field(() => Int, { nullable: true, defaultValue: 0, description: "平台外已安排的在岗实习生人数" })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  recordedInterns?: number;
+
   @Field(() => Boolean, { nullable: true, description: "人工认定规模以上（为空按规则计算）" })
   @IsOptional()
   aboveScaleOverride?: boolean | null;
@@ -69,6 +76,13 @@ export class UpdateEnterpriseInput {
   @Min(0)
   @Max(1e13)
   annualRevenue?: number;
+
+  @Field(() => Int, { nullable: true, description: "平台外已安排的在岗实习生人数" })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  recordedInterns?: number;
 
   @Field(() => Boolean, { nullable: true, description: "仅市人社局可改" })
   @IsOptional()

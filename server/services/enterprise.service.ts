@@ -88,6 +88,7 @@ export class EnterpriseService {
       industry: industry!.code,
       clusters: [...new Set(clusters)],
       headcount: input.headcount,
+      recordedInterns: input.recordedInterns ?? 0,
       annualRevenue: input.annualRevenue,
       aboveScaleOverride,
       aboveScale: aboveScaleOverride ?? ruleAboveScale,

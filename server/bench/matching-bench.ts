@@ -1,0 +1,153 @@
+/**
+ * Matching engine benchmark.
+ *
+ *   npm run bench:matching [-- --million] [-- --runs 3] [-- --lp-runs 1]
+ *
+ * For each size a seeded synthetic instance (seeds/synthetic-instance.ts) is written to a temp
+ * file; then one child process per (size, solver) reads it, runs allocate() `runs` times and
+ * reports the median time with its phases, and its memory: peak RSS of the child process
+ * (includes Node itself, the parsed JSON instance and the Result) and the RSS growth above the
+ * level right after JSON parsing. Solve time = allocate() on the parsed object: validation and
+ * indexing into typed arrays ("validate"), network build, min-cost flow, certificate check,
+ * slot values and result assembly. JSON.parse is measured separately.
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import * as zlib from "node:zlib";
+import { allocate, type SolverChoice } from "../../matching";
+import { generateSyntheticInstance } from "../../seeds/synthetic-instance";
+
+interface ChildReport {
+  label: string;
+  solver: string;
+  students: number;
+  postings: number;
+  edges: number;
+  parseMs: number;
+  runsMs: number[];
+  medianMs: number;
+  phases: Record<string, unknown>;
+  status: string;
+  objective?: number;
+  lpObjective?: number;
+  peakRssMb: number;
+  rssAfterParseMb: number;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function child(file: string, label: string, solver: SolverChoice, runs: number): void {
+  const t0 = performance.now();
+  const raw = fs.readFileSync(file);
+  const text = (file.endsWith(".gz") ? zlib.gunzipSync(raw) : raw).toString("utf8");
+  const instance = JSON.parse(text);
+  const parseMs = performance.now() - t0;
+  (globalThis as { gc?: () => void }).gc?.();
+  const rssAfterParse = process.memoryUsage().rss;
+  const runsMs: number[] = [];
+  let last: ReturnType<typeof allocate> | undefined;
+  let phasesOfMedian: Record<string, unknown> = {};
+  const phases: Array<Record<string, unknown>> = [];
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    // The LP's dense tableau at 1,000 students (about 12k edges) needs ~1.2 GiB: raise its budget here.
+    last = allocate(instance, { solver, now: () => performance.now(), lpMemoryBudgetBytes: 3 * 2 ** 30 });
+    runsMs.push(performance.now() - start);
+    phases.push(last.status === "OPTIMAL" ? { ...last.stats.phases, buildMillis: last.stats.buildMillis, solveMillis: last.stats.solveMillis, slotValueMillis: last.stats.slotValueMillis } : {});
+    last = r === runs - 1 ? last : undefined;
+    (globalThis as { gc?: () => void }).gc?.();
+  }
+  const m = median(runsMs);
+  phasesOfMedian = phases[runsMs.indexOf(m)];
+  const report: ChildReport = {
+    label,
+    solver,
+    students: instance.students.length,
+    postings: instance.postings.length,
+    edges: instance.edges.length,
+    parseMs,
+    runsMs,
+    medianMs: m,
+    phases: phasesOfMedian,
+    status: last?.status ?? "?",
+    objective: last?.status === "OPTIMAL" ? last.objective : undefined,
+    lpObjective: last?.status === "OPTIMAL" ? (last.stats.lpObjective as number | undefined) : undefined,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    rssAfterParseMb: rssAfterParse / 2 ** 20,
+  };
+  if (last && last.status !== "OPTIMAL") process.stderr.write(`${label} ${solver}: ${JSON.stringify(last).slice(0, 300)}\n`);
+  process.stdout.write(JSON.stringify(report));
+}
+
+function runChild(file: string, label: string, solver: SolverChoice, runs: number): ChildReport {
+  const out = execFileSync(process.execPath, ["--max-old-space-size=4096", "--expose-gc", __filename, "--child", file, label, solver, String(runs)], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return JSON.parse(out) as ChildReport;
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  if (argv[0] === "--child") return child(argv[1], argv[2], argv[3] as SolverChoice, Number(argv[4]));
+  const runs = argv.includes("--runs") ? Number(argv[argv.indexOf("--runs") + 1]) : 3;
+  const sizes = [1_000, 20_000, 100_000, ...(argv.includes("--million") ? [1_000_000] : [])];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "matching-bench-"));
+  const reports: ChildReport[] = [];
+  try {
+    for (const students of sizes) {
+      const t0 = performance.now();
+      const { instance } = generateSyntheticInstance({ students, seed: 2025 });
+      const file = path.join(dir, `synthetic-${students}.json`);
+      fs.writeFileSync(file, JSON.stringify(instance));
+      process.stderr.write(`generated ${students} students, ${instance.edges.length} edges in ${(performance.now() - t0).toFixed(0)} ms\n`);
+      reports.push(runChild(file, `synthetic-${students}`, "flow", runs));
+      // The LP takes tens of seconds here: one run unless --lp-runs says otherwise.
+      const lpRuns = argv.includes("--lp-runs") ? Number(argv[argv.indexOf("--lp-runs") + 1]) : 1;
+      if (students === 1_000) reports.push(runChild(file, `synthetic-${students}`, "lp", lpRuns));
+      fs.unlinkSync(file);
+    }
+    const large = path.resolve(__dirname, "../../../../shared/allocation/examples/large-20000.instance.json.gz");
+    const largeAlt = path.resolve(process.cwd(), "../shared/allocation/examples/large-20000.instance.json.gz");
+    const largeFile = fs.existsSync(large) ? large : fs.existsSync(largeAlt) ? largeAlt : undefined;
+    if (largeFile) reports.push(runChild(largeFile, "example large-20000", "flow", runs));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  const rows = reports.map((r) => {
+    const p = r.phases as Record<string, number>;
+    return [
+      r.label,
+      r.solver,
+      String(r.students),
+      String(r.edges),
+      r.medianMs.toFixed(0),
+      p.validate !== undefined ? p.validate.toFixed(0) : "",
+      p.lp !== undefined ? `${p.lp.toFixed(0)} (LP)` : p.solveMillis !== undefined ? p.solveMillis.toFixed(0) : "",
+      p.slotValueMillis !== undefined ? p.slotValueMillis.toFixed(0) : "",
+      r.parseMs.toFixed(0),
+      r.peakRssMb.toFixed(0),
+      (r.peakRssMb - r.rssAfterParseMb).toFixed(0),
+      r.status,
+      String(r.objective ?? ""),
+    ];
+  });
+  const header = ["instance", "solver", "students", "edges", "median ms (allocate)", "validate+index ms", "solve ms", "slot values ms", "JSON.parse ms", "peak RSS MB", "RSS above parsed MB", "status", "objective"];
+  const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+  process.stdout.write(`\n${table}\n\n`);
+  const flow1k = reports.find((r) => r.label === "synthetic-1000" && r.solver === "flow");
+  const lp1k = reports.find((r) => r.label === "synthetic-1000" && r.solver === "lp");
+  if (flow1k && lp1k) {
+    const agree = flow1k.objective === lp1k.objective && Math.abs((lp1k.lpObjective ?? NaN) - (flow1k.objective ?? NaN)) < 1e-6;
+    process.stdout.write(`At 1,000 students: lp ${lp1k.medianMs.toFixed(0)} ms vs flow ${flow1k.medianMs.toFixed(0)} ms, ratio ${(lp1k.medianMs / flow1k.medianMs).toFixed(0)}x; objectives ${agree ? "agree" : "DISAGREE"} (flow ${flow1k.objective}, lp ${lp1k.lpObjective}).\n`);
+    if (!agree) process.exitCode = 1;
+  }
+  process.stdout.write(`Machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "?"}, node ${process.version}, ${os.totalmem() / 2 ** 30 >= 1 ? (os.totalmem() / 2 ** 30).toFixed(0) + " GiB" : ""}\n`);
+}
+
+main();
