@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { Types, trusted } from "mongoose";
+import { Types } from "mongoose";
 import { StudentModel, type Student } from "../../schema/student.model";
 import type { School } from "../../schema/school.model";
 import type { StudentFilter } from "../../schema/inputs/misc.input";
@@ -13,8 +13,14 @@ import { stripUndefined } from "./enterprise.service";
 import { paginate, toObjectId } from "./pagination";
 import { Problems, checkInt, checkStringList, checkText } from "./problems";
 import type { SchoolService } from "./school.service";
+import type { KeyClaims } from "./key-claims";
 
 export const MAX_IMPORT_ROWS = 5000;
+
+/** The claim key of a national ID's keyed hash. */
+export function nidKey(hash: string): string {
+  return `nid:${hash}`;
+}
 
 type StudentFields = Omit<Student, "_id" | "createdAt">;
 
@@ -27,6 +33,7 @@ export class StudentService {
   constructor(
     private readonly cipher: PersonalDataCipher,
     private readonly schools: SchoolService,
+    private readonly claims: KeyClaims,
     private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
   ) {}
 
@@ -67,7 +74,8 @@ export class StudentService {
   async findByNationalId(viewer: Viewer, nationalId: string): Promise<Student | null> {
     const checked = checkNationalId(nationalId, this.today());
     if (!checked.ok) throw new BadUserInputError("nationalId", checked.message);
-    return StudentModel.findOne({ $and: [{ nationalIdHash: this.cipher.lookupHash("nid", checked.value.normalized) }, scopeStudents(viewer)] }).lean<Student>();
+    const owner = await this.claims.ownerOf(nidKey(this.cipher.lookupHash("nid", checked.value.normalized)));
+    return owner ? StudentModel.findOne({ $and: [{ _id: owner }, scopeStudents(viewer)] }).lean<Student>() : null;
   }
 
   async create(viewer: Viewer, schoolId: string, input: StudentInput): Promise<Student> {
@@ -75,12 +83,13 @@ export class StudentService {
     const problems = new Problems();
     const fields = this.validateRow(input, school, problems);
     problems.throwIfAny();
-    if (await StudentModel.exists({ nationalIdHash: fields!.nationalIdHash })) {
-      throw new ConflictError("nationalId", "a student with this national ID exists");
-    }
+    const batchId = crypto.randomUUID();
+    const document = { ...fields!, importBatch: batchId };
+    await this.claimIdentities([document], batchId, () => new ConflictError("nationalId", "a student with this national ID exists"));
     try {
-      return (await StudentModel.create(fields!)).toObject();
+      return (await StudentModel.create(document)).toObject();
     } catch (err) {
+      await this.claims.release(batchId, [nidKey(document.nationalIdHash)]);
       if (isDuplicateKeyError(err)) throw new ConflictError("nationalId", "a student with this national ID exists");
       throw err;
     }
@@ -137,22 +146,36 @@ export class StudentService {
       }
       problems.push(...rowProblems.list);
     });
-    const existing = await StudentModel.find({ nationalIdHash: trusted({ $in: [...rowOfHash.keys()] }) }, { nationalIdHash: 1 }).lean<{ nationalIdHash: string }[]>();
-    const conflicts: FieldProblem[] = existing.map((s) => ({ row: rowOfHash.get(s.nationalIdHash)!, field: "nationalId", message: "a student with this national ID exists" }));
-    if (problems.length > 0 || conflicts.length > 0) {
-      const all = [...problems, ...conflicts].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-      const invalidRows = new Set(all.map((p) => p.row)).size;
-      if (problems.length === 0) throw new ConflictError("rows", `${conflicts.length} row(s) duplicate existing students; nothing imported`, all);
-      throw new BadUserInputError(all, `${invalidRows} of ${rows.length} rows invalid; nothing imported`);
+    if (problems.length > 0) {
+      const invalidRows = new Set(problems.map((p) => p.row)).size;
+      throw new BadUserInputError(problems, `${invalidRows} of ${rows.length} rows invalid; nothing imported`);
     }
+    await this.claimIdentities(documents, batchId, (conflictRows) => {
+      const conflicts = conflictRows.map((row) => ({ row, field: "nationalId", message: "a student with this national ID exists" }));
+      return new ConflictError("rows", `${conflicts.length} row(s) duplicate existing students; nothing imported`, conflicts);
+    });
     try {
       await StudentModel.insertMany(documents, { ordered: true });
     } catch (err) {
       await StudentModel.deleteMany({ importBatch: batchId });
+      await this.claims.release(batchId, documents.map((d) => nidKey(d.nationalIdHash)));
       if (isDuplicateKeyError(err)) throw new ConflictError("rows", "a row duplicates a student added meanwhile; nothing imported");
       throw err;
     }
     return { imported: documents.length, batchId };
+  }
+
+  /**
+   * Claims the national IDs of new student documents (their _id is set here);
+   * throws the error built from the 1-based rows that are already taken.
+   */
+  private async claimIdentities(documents: (StudentFields & { _id?: Types.ObjectId })[], batchId: string, conflictError: (rows: number[]) => Error): Promise<void> {
+    const claims = documents.map((d) => {
+      d._id = new Types.ObjectId();
+      return { key: nidKey(d.nationalIdHash), owner: d._id };
+    });
+    const taken = new Set(await this.claims.claim(claims, batchId, async (owner) => (await StudentModel.exists({ _id: owner })) !== null));
+    if (taken.size > 0) throw conflictError(claims.flatMap((c, i) => (taken.has(c.key) ? [i + 1] : [])));
   }
 
   /** Checks one student row against the school; returns the stored fields, or undefined with problems recorded. */
