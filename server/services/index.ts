@@ -8,6 +8,7 @@ import { PostingService } from "./posting.service";
 import { SchoolService } from "./school.service";
 import { StudentService } from "./student.service";
 import { UserService } from "./user.service";
+import { KeyClaims } from "./key-claims";
 
 export interface Services {
   tokens: TokenService;
@@ -28,7 +29,7 @@ export function createServices(config: Config): Services {
   const clusters = new ClusterService();
   const enterprises = new EnterpriseService(clusters);
   const schools = new SchoolService();
-  const students = new StudentService(cipher, schools);
+  const students = new StudentService(cipher, schools, new KeyClaims());
   const postings = new PostingService(enterprises);
   const applications = new ApplicationService(students, postings);
   return { tokens, cipher, users: new UserService(tokens), clusters, enterprises, schools, students, postings, applications };
