@@ -1,0 +1,248 @@
+/**
+ * Explanations attached to an optimal Result: why each student was left (partly) unplaced, and
+ * what one more seat of each posting, or one more intern of each enterprise's ceiling, is worth.
+ */
+import type { CirculationNetwork, ComponentLayout } from "./network";
+import type { UnplacedReason } from "./types";
+import type { ParsedInstance } from "./validate";
+
+/**
+ * Reason a student has fewer placements than maxPlacements, read from the optimal placement:
+ * checked in the order MAX_PLACEMENTS_ZERO, NO_ELIGIBLE_POSTING, NO_FURTHER_ELIGIBLE_POSTING,
+ * NEGATIVE_SCORE_ONLY, NO_CAPACITY, OUTCOMPETED, NO_GAIN (see types.ts). At optimum an unused
+ * edge to a posting with room (posting and enterprise below their limits) cannot have a
+ * positive score, so OUTCOMPETED and NO_GAIN cover every remaining case.
+ */
+export function unplacedReason(
+  instance: ParsedInstance,
+  student: number,
+  studentEdges: readonly number[],
+  chosen: Uint8Array,
+  postingPlaced: Float64Array,
+  enterprisePlaced: Float64Array,
+): UnplacedReason {
+  if (instance.studentMax[student] === 0) return "MAX_PLACEMENTS_ZERO";
+  if (studentEdges.length === 0) return "NO_ELIGIBLE_POSTING";
+  const remaining = studentEdges.filter((i) => chosen[i] === 0);
+  if (remaining.length === 0) return "NO_FURTHER_ELIGIBLE_POSTING";
+  if (remaining.every((i) => instance.edgeScore[i] < 0)) return "NEGATIVE_SCORE_ONLY";
+  const enterpriseOf = (i: number): number => instance.postingEnterprise[instance.edgePosting[i]];
+  const noCapacity = (i: number): boolean => instance.postingCapacity[instance.edgePosting[i]] === 0 || instance.enterpriseMax[enterpriseOf(i)] === 0;
+  if (remaining.every(noCapacity)) return "NO_CAPACITY";
+  const full = (i: number): boolean => {
+    const p = instance.edgePosting[i];
+    return postingPlaced[p] >= instance.postingCapacity[p] || enterprisePlaced[enterpriseOf(i)] >= instance.enterpriseMax[enterpriseOf(i)];
+  };
+  if (remaining.every(full)) return "OUTCOMPETED";
+  return "NO_GAIN";
+}
+
+/** Binary min-heap of (key, node) on typed arrays, with lazy deletion by the caller. */
+class NodeHeap {
+  private keys: Float64Array;
+  private nodes: Int32Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.keys = new Float64Array(Math.max(16, capacity));
+    this.nodes = new Int32Array(Math.max(16, capacity));
+  }
+  push(key: number, node: number): void {
+    if (this.size === this.keys.length) {
+      const keys = new Float64Array(this.size * 2);
+      keys.set(this.keys);
+      const nodes = new Int32Array(this.size * 2);
+      nodes.set(this.nodes);
+      this.keys = keys;
+      this.nodes = nodes;
+    }
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.keys[parent] <= key) break;
+      this.keys[i] = this.keys[parent];
+      this.nodes[i] = this.nodes[parent];
+      i = parent;
+    }
+    this.keys[i] = key;
+    this.nodes[i] = node;
+  }
+  /** Removes the minimum; read topKey/topNode before calling. */
+  pop(): void {
+    const key = this.keys[--this.size];
+    const node = this.nodes[this.size];
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= this.size) break;
+      if (child + 1 < this.size && this.keys[child + 1] < this.keys[child]) child++;
+      if (this.keys[child] >= key) break;
+      this.keys[i] = this.keys[child];
+      this.nodes[i] = this.nodes[child];
+      i = child;
+    }
+    this.keys[i] = key;
+    this.nodes[i] = node;
+  }
+  get topKey(): number {
+    return this.keys[0];
+  }
+  get topNode(): number {
+    return this.nodes[0];
+  }
+}
+
+/** Objective gain of one more unit on an arc: exact when `exact`, else the dual upper bound. */
+export interface MarginalValue {
+  value: number;
+  exact: boolean;
+}
+
+/**
+ * Marginal values of posting capacities and enterprise ceilings in one solved component.
+ *
+ * Adding one unit of capacity to arc u->v changes the optimum by the best cycle through it:
+ * gain = max(0, -(cost(u,v) + dist(v, u))) in the residual network. With potentials pi giving
+ * nonnegative reduced costs, dist(v,u) = distRC(v,u) - pi(v) + pi(u), so the dual price
+ * pi(v) - pi(u) - cost(u,v) bounds the gain from above and a Dijkstra on reduced costs, cut at
+ * that bound, finds it exactly. Postings: u = posting, v = enterprise (one search per enterprise
+ * covers all its postings); ceilings: u = enterprise, v = root (one search from the root).
+ * The value is summed along the found cycle with the instance's real scores and floorPenalty,
+ * so it stays exact when costs were scaled or the penalty capped. `work` bounds arc scans;
+ * when it runs out, the remaining values are the dual bounds (exact: false).
+ * `enterpriseLocal` maps instance enterprises to this component's local nodes.
+ */
+export function componentMarginalValues(
+  instance: ParsedInstance,
+  layout: ComponentLayout,
+  net: CirculationNetwork,
+  pi: Float64Array,
+  costScale: number,
+  budget: { work: number },
+  enterpriseLocal: Int32Array,
+): { postings: MarginalValue[]; enterprises: MarginalValue[] } {
+  const n = net.nodes;
+  const { first, head, rcap, cost, forwardSlot } = net;
+  const nS = layout.students.length;
+  const nP = layout.postings.length;
+  const nE = layout.enterprises.length;
+  const firstPosting = 1 + nS;
+  const firstEnterprise = firstPosting + nP;
+  const nEdges = layout.edges.length;
+  // Forward arc numbering (network.ts): R->s [0,nS), edges, p->e, then (floor, free) per enterprise.
+  const arcKind = new Int32Array(head.length).fill(-1); // slot -> forward arc id, or ~id for reverses
+  for (let f = 0; f < forwardSlot.length; f++) {
+    arcKind[forwardSlot[f]] = f;
+    arcKind[net.rev[forwardSlot[f]]] = ~f;
+  }
+  /** Objective gain of sending one unit along slot a (negative of its real cost). */
+  const realGain = (a: number): number => {
+    const id = arcKind[a];
+    const f = id >= 0 ? id : ~id;
+    const sign = id >= 0 ? 1 : -1;
+    if (f >= nS && f < nS + nEdges) return sign * instance.edgeScore[layout.edges[f - nS]];
+    const floorStart = nS + nEdges + nP;
+    if (f >= floorStart && (f - floorStart) % 2 === 0) return sign * instance.floorPenalty;
+    return 0;
+  };
+
+  const dist = new Float64Array(n).fill(Infinity);
+  const parentArc = new Int32Array(n).fill(-1);
+  const touched: number[] = [];
+  const heap = new NodeHeap(64);
+  /**
+   * Dijkstra on reduced costs from `source`, stopping when every target is settled or keys
+   * exceed `radius`. Returns false when the work budget ran out.
+   */
+  const search = (source: number, targets: Set<number>, radius: number): boolean => {
+    for (const v of touched) {
+      dist[v] = Infinity;
+      parentArc[v] = -1;
+    }
+    touched.length = 0;
+    heap.size = 0;
+    dist[source] = 0;
+    touched.push(source);
+    heap.push(0, source);
+    let left = targets.size;
+    while (heap.size > 0 && left > 0) {
+      const d = heap.topKey;
+      const u = heap.topNode;
+      heap.pop();
+      if (d > dist[u]) continue;
+      if (d > radius) break;
+      if (targets.has(u)) left--;
+      const end = first[u + 1];
+      budget.work -= end - first[u];
+      if (budget.work < 0) return false;
+      const pu = pi[u];
+      for (let a = first[u]; a < end; a++) {
+        if (rcap[a] <= 0) continue;
+        const w = head[a];
+        const nd = d + cost[a] + pu - pi[w];
+        if (nd < dist[w]) {
+          if (dist[w] === Infinity) touched.push(w);
+          dist[w] = nd;
+          parentArc[w] = a;
+          heap.push(nd, w);
+        }
+      }
+    }
+    return true;
+  };
+  /** Real gain of the cycle: closing arc (given by its gain) plus the path source -> target. */
+  const cycleGain = (source: number, target: number, closingGain: number): number => {
+    let gain = closingGain;
+    for (let v = target; v !== source; ) {
+      const a = parentArc[v];
+      gain += realGain(a);
+      v = head[net.rev[a]];
+    }
+    return gain;
+  };
+
+  const postings: MarginalValue[] = new Array(nP);
+  const enterprises: MarginalValue[] = new Array(nE);
+  // Postings, grouped by enterprise.
+  const byEnterprise = new Map<number, number[]>();
+  for (let i = 0; i < nP; i++) {
+    const e = enterpriseLocal[instance.postingEnterprise[layout.postings[i]]];
+    const bound = pi[e] - pi[firstPosting + i]; // cost(p,e) = 0
+    if (bound <= 0) postings[i] = { value: 0, exact: true };
+    else {
+      const list = byEnterprise.get(e);
+      if (list) list.push(i);
+      else byEnterprise.set(e, [i]);
+    }
+  }
+  for (const [e, list] of byEnterprise) {
+    const targets = new Set(list.map((i) => firstPosting + i));
+    const radius = Math.max(...list.map((i) => pi[e] - pi[firstPosting + i]));
+    const complete = budget.work > 0 && search(e, targets, radius);
+    for (const i of list) {
+      const p = firstPosting + i;
+      const bound = (pi[e] - pi[p]) / costScale;
+      if (!complete) postings[i] = { value: bound, exact: false };
+      else if (dist[p] === Infinity || pi[e] - pi[p] - dist[p] <= 0) postings[i] = { value: 0, exact: true };
+      else postings[i] = { value: Math.max(0, cycleGain(e, p, 0)), exact: true };
+    }
+  }
+  // Enterprise ceilings: the free arc e -> R (cost 0), cycle closed by a path R -> e.
+  const ceilingTargets: number[] = [];
+  for (let i = 0; i < nE; i++) {
+    const bound = pi[0] - pi[firstEnterprise + i];
+    if (bound <= 0) enterprises[i] = { value: 0, exact: true };
+    else ceilingTargets.push(i);
+  }
+  if (ceilingTargets.length > 0) {
+    const targets = new Set(ceilingTargets.map((i) => firstEnterprise + i));
+    const radius = Math.max(...ceilingTargets.map((i) => pi[0] - pi[firstEnterprise + i]));
+    const complete = budget.work > 0 && search(0, targets, radius);
+    for (const i of ceilingTargets) {
+      const e = firstEnterprise + i;
+      if (!complete) enterprises[i] = { value: (pi[0] - pi[e]) / costScale, exact: false };
+      else if (dist[e] === Infinity || pi[0] - pi[e] - dist[e] <= 0) enterprises[i] = { value: 0, exact: true };
+      else enterprises[i] = { value: Math.max(0, cycleGain(0, e, 0)), exact: true };
+    }
+  }
+  return { postings, enterprises };
+}

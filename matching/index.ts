@@ -1,0 +1,36 @@
+/**
+ * The matching engine: pure allocation of students to internship postings (FORMAT.md).
+ * No database, no clock, no environment, no I/O.
+ */
+export { allocate } from "./allocate";
+export { validateInstance } from "./validate";
+export { checkCertificate } from "./certificate";
+export { buildEdges, edgeScore, enterpriseBounds, isEligible, majorAccepted, majorFit, DEFAULT_POLICY, DEFAULT_WEIGHTS, QUANZHOU_PREFIX } from "./profiles";
+export type { CertificateVerdict, OptimalityCertificate } from "./certificate";
+export type { ParsedInstance } from "./validate";
+export type {
+  AllocateOptions,
+  EdgePosting,
+  EdgeStudent,
+  EducationLevel,
+  EnterpriseBoundsPolicy,
+  EnterpriseCeilingValue,
+  EnterpriseOutcome,
+  FailedResult,
+  Instance,
+  InstanceEdge,
+  InstanceEnterprise,
+  InstancePosting,
+  InstanceStudent,
+  InvalidInputResult,
+  OptimalResult,
+  Placement,
+  PostingSlotValue,
+  Result,
+  ScoreWeights,
+  SolverChoice,
+  SolveStats,
+  Status,
+  Unplaced,
+  UnplacedReason,
+} from "./types";

@@ -1,0 +1,234 @@
+/**
+ * Allocation instance and result, version 1 (shared/allocation/FORMAT.md).
+ *
+ * The Result is a discriminated union on `status`; every variant keeps `version: 1`.
+ * Fields beyond FORMAT.md (reasons, slot values, stats) are explanations the
+ * format allows a solver to add.
+ */
+
+export interface InstanceStudent {
+  id: string;
+  /** Integer >= 0, default 1. */
+  maxPlacements?: number;
+}
+
+export interface InstanceEnterprise {
+  id: string;
+  /** Floor for this allocation (soft, penalised per missing intern), net of current interns. */
+  minInterns: number;
+  /** Ceiling for this allocation (hard), net of current interns. */
+  maxInterns: number;
+}
+
+export interface InstancePosting {
+  id: string;
+  enterprise: string;
+  capacity: number;
+}
+
+export interface InstanceEdge {
+  student: string;
+  posting: string;
+  /** Integer, may be 0 or negative. */
+  score: number;
+}
+
+export interface Instance {
+  version: 1;
+  params: { floorPenalty: number };
+  students: InstanceStudent[];
+  enterprises: InstanceEnterprise[];
+  postings: InstancePosting[];
+  edges: InstanceEdge[];
+}
+
+export type Status = "OPTIMAL" | "INVALID_INPUT" | "TIME_LIMIT" | "ERROR";
+
+/** Which algorithm to use: "auto" is the min-cost-flow solver. */
+export type SolverChoice = "auto" | "flow" | "lp";
+
+export interface AllocateOptions {
+  /** Default "auto" (= "flow"). */
+  solver?: SolverChoice;
+  /**
+   * Memory the reference LP's dense tableau may use, in bytes (default 1 GiB).
+   * Past it the LP solver refuses with status "ERROR" instead of exhausting memory.
+   */
+  lpMemoryBudgetBytes?: number;
+  /**
+   * Compute `postingSlotValues` / `enterpriseCeilingValues` (default true).
+   * They are exact marginal values found by bounded shortest-path searches;
+   * `slotValueWorkLimit` bounds the arcs those searches may scan in total, after
+   * which the remaining values are the dual-price upper bound (flagged `exact: false`).
+   */
+  slotValues?: boolean;
+  slotValueWorkLimit?: number;
+  /** Clock for `stats.millis` and phase timings; matching/ itself never reads a clock. */
+  now?: () => number;
+}
+
+export interface Placement {
+  student: string;
+  posting: string;
+  enterprise: string;
+  score: number;
+}
+
+export interface EnterpriseOutcome {
+  id: string;
+  minInterns: number;
+  maxInterns: number;
+  placed: number;
+  shortfall: number;
+}
+
+/**
+ * Why a student got fewer placements than `maxPlacements`.
+ * - MAX_PLACEMENTS_ZERO: the student asked for no placement (listed for completeness).
+ * - NO_ELIGIBLE_POSTING: the student has no edge at all.
+ * - NO_FURTHER_ELIGIBLE_POSTING: placed on every posting it has an edge to, still below maxPlacements.
+ * - NEGATIVE_SCORE_ONLY: every remaining edge has a negative score; placing would lower the objective.
+ * - NO_CAPACITY: every remaining eligible posting has capacity 0 or an enterprise ceiling of 0.
+ * - OUTCOMPETED: every remaining eligible posting's capacity, or its enterprise's ceiling,
+ *   went to students worth at least as much.
+ * - NO_GAIN: some eligible posting still has room, but its score is <= 0, so placing the
+ *   student there would not raise the objective.
+ */
+export type UnplacedReason =
+  | "MAX_PLACEMENTS_ZERO"
+  | "NO_ELIGIBLE_POSTING"
+  | "NO_FURTHER_ELIGIBLE_POSTING"
+  | "NEGATIVE_SCORE_ONLY"
+  | "NO_CAPACITY"
+  | "OUTCOMPETED"
+  | "NO_GAIN";
+
+export interface Unplaced {
+  student: string;
+  reason: UnplacedReason;
+  placed: number;
+  maxPlacements: number;
+}
+
+/**
+ * Objective gain from one more unit of a capacity, holding everything else fixed.
+ * `exact: true` means it equals re-solving with capacity + 1 minus the optimum;
+ * `exact: false` means it is the dual-price upper bound (the search budget ran out).
+ */
+export interface PostingSlotValue {
+  posting: string;
+  value: number;
+  exact: boolean;
+}
+
+export interface EnterpriseCeilingValue {
+  enterprise: string;
+  value: number;
+  exact: boolean;
+}
+
+export interface SolveStats {
+  solver: "flow" | "lp";
+  /** Total time when `options.now` was given. */
+  millis?: number;
+  /** Phase timings when `options.now` was given. */
+  phases?: Record<string, number>;
+  components: number;
+  nodes: number;
+  arcs: number;
+  /** True when the optimality certificate (potentials) passed the independent check. */
+  certified: boolean;
+  /** Integer factor the costs were multiplied by to make floorPenalty integral. */
+  costScale: number;
+  /** Set when a huge floorPenalty was replaced by an equivalent lexicographic one. */
+  floorPenaltyCapped?: boolean;
+  /** LP only: whether the LP solution came out integral (it must, the matrix is a network matrix). */
+  lpIntegral?: boolean;
+  lpObjective?: number;
+  [extra: string]: unknown;
+}
+
+export interface OptimalResult {
+  version: 1;
+  status: "OPTIMAL";
+  objective: number;
+  totalScore: number;
+  totalShortfall: number;
+  placements: Placement[];
+  enterprises: EnterpriseOutcome[];
+  unplaced: Unplaced[];
+  postingSlotValues?: PostingSlotValue[];
+  enterpriseCeilingValues?: EnterpriseCeilingValue[];
+  stats: SolveStats;
+}
+
+export interface InvalidInputResult {
+  version: 1;
+  status: "INVALID_INPUT";
+  errors: string[];
+  stats?: { millis?: number };
+}
+
+export interface FailedResult {
+  version: 1;
+  status: "TIME_LIMIT" | "ERROR";
+  message: string;
+  stats?: { solver?: string; millis?: number; [extra: string]: unknown };
+}
+
+export type Result = OptimalResult | InvalidInputResult | FailedResult;
+
+/** Profiles -> instance (see profiles.ts). */
+export interface EnterpriseBoundsPolicy {
+  /** Floor share of headcount for above-scale enterprises (001 §3(3): 2%). */
+  floorRate: number;
+  /** Ceiling share of headcount for above-scale enterprises (001 §3(3): 3%). */
+  ceilingRate: number;
+  /** Ceiling for every other employer (2021 internship rules: at most 10% of the workforce). */
+  generalCeilingRate: number;
+}
+
+export interface ScoreWeights {
+  /** Student's major equals a listed 6-digit major. */
+  sameMajor: number;
+  /** Student's 4-digit class is listed, or a listed major shares it. */
+  sameClass: number;
+  /** A listed major shares the student's 2-digit category only (never eligible on its own). */
+  sameCategory: number;
+  /** Preference rank 1; rank r earns preferenceTop - (r-1)*preferenceStep, never below 0. */
+  preferenceTop: number;
+  preferenceStep: number;
+  /** Posting in the student's home district (added to inQuanzhou when both hold). */
+  homeDistrict: number;
+  /** Posting anywhere in Quanzhou (district code 3505xx): favours retention (001 §1(2)). */
+  inQuanzhou: number;
+}
+
+export type EducationLevel = "SECONDARY_VOCATIONAL" | "HIGHER_VOCATIONAL" | "VOCATIONAL_UNDERGRADUATE" | "UNDERGRADUATE";
+
+export interface EdgeStudent {
+  id: string;
+  /** 6-digit major code; undergraduate codes may end with T or K. */
+  major: string;
+  level: EducationLevel;
+  /** Whole years at the internship start, supplied by the caller. */
+  age: number;
+  /** 1 = first year. */
+  studyYear: number;
+  /** 6-digit GB/T 2260 code. */
+  homeDistrict: string;
+  /** Posting ids, ranked, best first (up to 10 are scored). */
+  preferences: string[];
+}
+
+export interface EdgePosting {
+  id: string;
+  enterprise: string;
+  kind: "INTERNSHIP" | "JOB";
+  /** 6-digit major codes or 4-digit class prefixes. */
+  majors: string[];
+  /** Accepted levels; empty = all. */
+  levels: EducationLevel[];
+  district: string;
+  open: boolean;
+}

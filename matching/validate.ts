@@ -1,0 +1,255 @@
+/**
+ * Shape and rule checks for an allocation instance (FORMAT.md), done on `unknown`
+ * JSON so that nothing a caller sends can make the solver throw. A valid instance
+ * comes out indexed into typed arrays, the form every solver in matching/ reads.
+ */
+
+/** An instance after validation: ids mapped to indices, numbers in typed arrays. */
+export interface ParsedInstance {
+  floorPenalty: number;
+  studentIds: string[];
+  postingIds: string[];
+  enterpriseIds: string[];
+  /** Per student: maxPlacements (default 1). */
+  studentMax: Float64Array;
+  /** Per posting: capacity and enterprise index. */
+  postingCapacity: Float64Array;
+  postingEnterprise: Int32Array;
+  /** Per enterprise. */
+  enterpriseMin: Float64Array;
+  enterpriseMax: Float64Array;
+  /** Per edge, in input order. */
+  edgeStudent: Int32Array;
+  edgePosting: Int32Array;
+  edgeScore: Float64Array;
+}
+
+export type ParseOutcome = { ok: true; instance: ParsedInstance } | { ok: false; errors: string[] };
+
+const MAX_ERRORS = 100;
+/** Scores and counts beyond this could make exact arithmetic on sums unsafe. */
+const MAX_MAGNITUDE = 2 ** 40;
+
+class ErrorList {
+  readonly messages: string[] = [];
+  private dropped = 0;
+  add(message: string): void {
+    if (this.messages.length < MAX_ERRORS) this.messages.push(message);
+    else this.dropped++;
+  }
+  get empty(): boolean {
+    return this.messages.length === 0;
+  }
+  finish(): string[] {
+    return this.dropped > 0 ? [...this.messages, `... and ${this.dropped} more errors`] : this.messages;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  if (value === undefined) return "missing";
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 40 ? text.slice(0, 40) + "…" : text;
+  } catch {
+    return typeof value;
+  }
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_MAGNITUDE;
+}
+
+function countError(where: string, field: string, value: unknown): string {
+  return `${where}: ${field} must be an integer >= 0, got ${describe(value)}`;
+}
+
+/**
+ * Validates an instance and indexes it; never throws. Errors name the offending item
+ * (e.g. `edges[3] (student "s9", posting "p1"): unknown student "s9"`), at most 100 of them.
+ */
+export function parseInstance(input: unknown): ParseOutcome {
+  const errors = new ErrorList();
+  if (!isRecord(input)) return { ok: false, errors: [`instance: expected a JSON object, got ${describe(input)}`] };
+
+  if (input.version !== 1) errors.add(`version: expected 1, got ${describe(input.version)}`);
+
+  let floorPenalty = 0;
+  if (!isRecord(input.params)) errors.add(`params: expected an object with floorPenalty, got ${describe(input.params)}`);
+  else {
+    const fp = input.params.floorPenalty;
+    if (typeof fp !== "number" || !Number.isFinite(fp) || fp < 0) {
+      errors.add(`params.floorPenalty: must be a finite number >= 0, got ${describe(fp)}`);
+    } else floorPenalty = fp;
+  }
+
+  const lists: Record<string, unknown[]> = {};
+  for (const name of ["students", "enterprises", "postings", "edges"]) {
+    const list = input[name];
+    if (!Array.isArray(list)) {
+      errors.add(`${name}: expected an array, got ${describe(list)}`);
+      lists[name] = [];
+    } else lists[name] = list;
+  }
+
+  // Students
+  const students = lists.students;
+  const studentIndex = new Map<string, number>();
+  const studentIds: string[] = new Array(students.length);
+  const studentMax = new Float64Array(students.length);
+  for (let i = 0; i < students.length; i++) {
+    const s = students[i];
+    const where = `students[${i}]`;
+    if (!isRecord(s)) {
+      errors.add(`${where}: expected an object, got ${describe(s)}`);
+      continue;
+    }
+    const id = s.id;
+    if (typeof id !== "string" || id.length === 0) errors.add(`${where}: id must be a non-empty string, got ${describe(id)}`);
+    else if (studentIndex.has(id)) errors.add(`${where}: duplicate student id "${id}"`);
+    else studentIndex.set(id, i);
+    studentIds[i] = typeof id === "string" ? id : "";
+    const label = typeof id === "string" ? `${where} ("${id}")` : where;
+    if (s.maxPlacements === undefined) studentMax[i] = 1;
+    else if (!isCount(s.maxPlacements)) errors.add(countError(label, "maxPlacements", s.maxPlacements));
+    else studentMax[i] = s.maxPlacements;
+  }
+
+  // Enterprises
+  const enterprises = lists.enterprises;
+  const enterpriseIndex = new Map<string, number>();
+  const enterpriseIds: string[] = new Array(enterprises.length);
+  const enterpriseMin = new Float64Array(enterprises.length);
+  const enterpriseMax = new Float64Array(enterprises.length);
+  for (let i = 0; i < enterprises.length; i++) {
+    const e = enterprises[i];
+    const where = `enterprises[${i}]`;
+    if (!isRecord(e)) {
+      errors.add(`${where}: expected an object, got ${describe(e)}`);
+      continue;
+    }
+    const id = e.id;
+    if (typeof id !== "string" || id.length === 0) errors.add(`${where}: id must be a non-empty string, got ${describe(id)}`);
+    else if (enterpriseIndex.has(id)) errors.add(`${where}: duplicate enterprise id "${id}"`);
+    else enterpriseIndex.set(id, i);
+    enterpriseIds[i] = typeof id === "string" ? id : "";
+    const label = typeof id === "string" ? `${where} ("${id}")` : where;
+    const minOk = isCount(e.minInterns);
+    const maxOk = isCount(e.maxInterns);
+    if (!minOk) errors.add(countError(label, "minInterns", e.minInterns));
+    if (!maxOk) errors.add(countError(label, "maxInterns", e.maxInterns));
+    if (minOk && maxOk) {
+      const min = e.minInterns as number;
+      const max = e.maxInterns as number;
+      if (min > max) errors.add(`${label}: minInterns ${min} > maxInterns ${max}`);
+      enterpriseMin[i] = min;
+      enterpriseMax[i] = max;
+    }
+  }
+
+  // Postings
+  const postings = lists.postings;
+  const postingIndex = new Map<string, number>();
+  const postingIds: string[] = new Array(postings.length);
+  const postingCapacity = new Float64Array(postings.length);
+  const postingEnterprise = new Int32Array(postings.length).fill(-1);
+  for (let i = 0; i < postings.length; i++) {
+    const p = postings[i];
+    const where = `postings[${i}]`;
+    if (!isRecord(p)) {
+      errors.add(`${where}: expected an object, got ${describe(p)}`);
+      continue;
+    }
+    const id = p.id;
+    if (typeof id !== "string" || id.length === 0) errors.add(`${where}: id must be a non-empty string, got ${describe(id)}`);
+    else if (postingIndex.has(id)) errors.add(`${where}: duplicate posting id "${id}"`);
+    else postingIndex.set(id, i);
+    postingIds[i] = typeof id === "string" ? id : "";
+    const label = typeof id === "string" ? `${where} ("${id}")` : where;
+    const ent = typeof p.enterprise === "string" ? enterpriseIndex.get(p.enterprise) : undefined;
+    if (ent === undefined) errors.add(`${label}: unknown enterprise ${describe(p.enterprise)}`);
+    else postingEnterprise[i] = ent;
+    if (!isCount(p.capacity)) errors.add(countError(label, "capacity", p.capacity));
+    else postingCapacity[i] = p.capacity;
+  }
+
+  // Edges
+  const edges = lists.edges;
+  const m = edges.length;
+  const edgeStudent = new Int32Array(m).fill(-1);
+  const edgePosting = new Int32Array(m).fill(-1);
+  const edgeScore = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const edge = edges[i];
+    if (!isRecord(edge)) {
+      errors.add(`edges[${i}]: expected an object, got ${describe(edge)}`);
+      continue;
+    }
+    // The label is built only when needed: this loop runs millions of times.
+    const where = (): string => `edges[${i}] (student ${describe(edge.student)}, posting ${describe(edge.posting)})`;
+    const s = typeof edge.student === "string" ? studentIndex.get(edge.student) : undefined;
+    const p = typeof edge.posting === "string" ? postingIndex.get(edge.posting) : undefined;
+    if (s === undefined) errors.add(`${where()}: unknown student ${describe(edge.student)}`);
+    else edgeStudent[i] = s;
+    if (p === undefined) errors.add(`${where()}: unknown posting ${describe(edge.posting)}`);
+    else edgePosting[i] = p;
+    const score = edge.score;
+    if (typeof score !== "number" || !Number.isInteger(score) || Math.abs(score) > MAX_MAGNITUDE) {
+      errors.add(`${where()}: score must be an integer (|score| <= 2^40), got ${describe(score)}`);
+    } else edgeScore[i] = score;
+  }
+
+  // Duplicate pairs: bucket edges by student, stamp postings seen for the current student.
+  if (errors.empty && m > 0) {
+    const nS = students.length;
+    const start = new Int32Array(nS + 1);
+    for (let i = 0; i < m; i++) start[edgeStudent[i] + 1]++;
+    for (let s = 0; s < nS; s++) start[s + 1] += start[s];
+    const fill = start.slice(0, nS);
+    const order = new Int32Array(m);
+    for (let i = 0; i < m; i++) order[fill[edgeStudent[i]]++] = i;
+    const seenBy = new Int32Array(postings.length).fill(-1);
+    const firstEdge = new Int32Array(postings.length);
+    for (let s = 0; s < nS; s++) {
+      for (let k = start[s]; k < start[s + 1]; k++) {
+        const i = order[k];
+        const p = edgePosting[i];
+        if (seenBy[p] === s) {
+          errors.add(`edges[${i}] (student "${studentIds[s]}", posting "${postingIds[p]}"): duplicate pair, first listed as edges[${firstEdge[p]}]`);
+        } else {
+          seenBy[p] = s;
+          firstEdge[p] = i;
+        }
+      }
+    }
+  }
+
+  if (!errors.empty) return { ok: false, errors: errors.finish() };
+  return {
+    ok: true,
+    instance: {
+      floorPenalty,
+      studentIds,
+      postingIds,
+      enterpriseIds,
+      studentMax,
+      postingCapacity,
+      postingEnterprise,
+      enterpriseMin,
+      enterpriseMax,
+      edgeStudent,
+      edgePosting,
+      edgeScore,
+    },
+  };
+}
+
+/** Returns the list of rule violations in an instance (empty when it is valid); never throws. */
+export function validateInstance(input: unknown): string[] {
+  const outcome = parseInstance(input);
+  return outcome.ok ? [] : outcome.errors;
+}
