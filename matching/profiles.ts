@@ -153,13 +153,29 @@ export function buildEdges(students: readonly EdgeStudent[], postings: readonly 
     if (!Number.isInteger(value)) throw new RangeError(`score weight ${name} must be an integer, got ${value}`);
   }
   const allocatable = postings.filter((p) => p.kind === "INTERNSHIP" && p.open);
+  // Index postings by what they accept (a 6-digit major or a 4-digit class), so each student
+  // looks only at postings that can accept its major: linear in the edges, not students x postings.
+  const byAccepted = new Map<string, number[]>();
+  allocatable.forEach((posting, index) => {
+    for (const listed of new Set(posting.majors.map(majorDigits))) {
+      const list = byAccepted.get(listed);
+      if (list) list.push(index);
+      else byAccepted.set(listed, [index]);
+    }
+  });
   const edges: InstanceEdge[] = [];
   for (const student of students) {
     const rankOf = new Map<string, number>();
     student.preferences.slice(0, MAX_PREFERENCES).forEach((id, i) => {
       if (!rankOf.has(id)) rankOf.set(id, i + 1);
     });
-    for (const posting of allocatable) {
+    const major = majorDigits(student.major);
+    const candidates = [...(byAccepted.get(major) ?? []), ...(byAccepted.get(major.slice(0, 4)) ?? [])].sort((a, b) => a - b);
+    let previous = -1;
+    for (const index of candidates) {
+      if (index === previous) continue;
+      previous = index;
+      const posting = allocatable[index]!;
       if (!isEligible(student, posting)) continue;
       edges.push({ student: student.id, posting: posting.id, score: edgeScore(student, posting, rankOf.get(posting.id) ?? 0, weights) });
     }
