@@ -8,12 +8,21 @@ export enum AllocationRunStatus {
   SOLVING = "SOLVING",
   SOLVED = "SOLVED",
   FAILED = "FAILED",
+  /** Being committed (an interrupted commit is finished by retrying its idempotency key). */
+  COMMITTING = "COMMITTING",
   /** Committed: its placements are live offers. */
   COMMITTED = "COMMITTED",
   /** Was committed, then replaced by a later run that superseded it. */
   SUPERSEDED = "SUPERSEDED",
 }
-registerEnumType(AllocationRunStatus, { name: "AllocationRunStatus", description: "排队 / 求解中 / 已求解 / 失败 / 已提交 / 已被取代" });
+registerEnumType(AllocationRunStatus, { name: "AllocationRunStatus", description: "排队 / 求解中 / 已求解 / 失败 / 提交中 / 已提交 / 已被取代" });
+
+export enum SolverChoice {
+  auto = "auto",
+  flow = "flow",
+  lp = "lp",
+}
+registerEnumType(SolverChoice, { name: "SolverChoice", description: "auto (= flow), flow (min-cost flow), lp (javascript-lp-solver reference)" });
 
 @ObjectType({ description: "分配范围（空为全部）" })
 export class AllocationScope {
@@ -53,6 +62,51 @@ export class AllocationPolicy {
   floorPenalty!: number;
 }
 
+@ObjectType({ description: "匹配分权重" })
+export class AllocationWeights {
+  @Field(() => Int, { description: "专业完全一致" }) @prop({ required: true }) sameMajor!: number;
+  @Field(() => Int, { description: "同专业类" }) @prop({ required: true }) sameClass!: number;
+  @Field(() => Int, { description: "同专业大类" }) @prop({ required: true }) sameCategory!: number;
+  @Field(() => Int, { description: "第一志愿加分" }) @prop({ required: true }) preferenceTop!: number;
+  @Field(() => Int, { description: "每降一个志愿减分" }) @prop({ required: true }) preferenceStep!: number;
+  @Field(() => Int, { description: "岗位在生源地区县" }) @prop({ required: true }) homeDistrict!: number;
+  @Field(() => Int, { description: "岗位在泉州市内" }) @prop({ required: true }) inQuanzhou!: number;
+}
+
+@ObjectType({ description: "实例规模" })
+export class AllocationSizes {
+  @Field(() => Int) @prop({ required: true }) students!: number;
+  @Field(() => Int) @prop({ required: true }) postings!: number;
+  @Field(() => Int) @prop({ required: true }) enterprises!: number;
+  @Field(() => Int) @prop({ required: true }) edges!: number;
+}
+
+@ObjectType({ description: "耗时（毫秒）" })
+export class AllocationTimings {
+  @Field(() => Int, { nullable: true, description: "读库并构建实例" }) @prop({ type: () => Number }) buildMillis?: number;
+  @Field(() => Int, { nullable: true, description: "求解" }) @prop({ type: () => Number }) solveMillis?: number;
+  @Field(() => Int, { nullable: true, description: "写入结果" }) @prop({ type: () => Number }) writeMillis?: number;
+  @Field(() => Date, { nullable: true }) @prop({ type: () => Date }) startedAt?: Date;
+  @Field(() => Date, { nullable: true }) @prop({ type: () => Date }) finishedAt?: Date;
+}
+
+@ObjectType({ description: "方案中的企业" })
+export class RunEnterprise {
+  @Field(() => ID, { name: "enterpriseId" }) @prop({ required: true, type: () => Types.ObjectId }) enterprise!: Types.ObjectId;
+  @Field(() => Int, { description: "本次下限（已扣除在岗实习生）" }) @prop({ required: true }) minInterns!: number;
+  @Field(() => Int, { description: "本次上限（已扣除在岗实习生）" }) @prop({ required: true }) maxInterns!: number;
+  @Field(() => Int, { description: "本次安排" }) @prop({ required: true }) placed!: number;
+  @Field(() => Int, { description: "缺额" }) @prop({ required: true }) shortfall!: number;
+  @Field(() => Float, { nullable: true, description: "上限增加 1 人的目标值增量" }) @prop({ type: () => Number, default: null }) ceilingValue?: number | null;
+}
+
+@ObjectType({ description: "岗位增加 1 个名额的价值" })
+export class SlotValue {
+  @Field(() => ID, { name: "postingId" }) @prop({ required: true, type: () => Types.ObjectId }) posting!: Types.ObjectId;
+  @Field(() => Float) @prop({ required: true }) value!: number;
+  @Field({ description: "是否为精确值（否则为对偶价格上界）" }) @prop({ required: true }) exact!: boolean;
+}
+
 /**
  * A city-wide internship allocation: built from the database, solved off the
  * request path, reviewed, then committed (its placements become offers).
@@ -80,8 +134,80 @@ export class AllocationRun {
   @prop({ required: true, type: () => AllocationPolicy, _id: false })
   policy!: AllocationPolicy;
 
+  @Field(() => AllocationWeights)
+  @prop({ required: true, type: () => AllocationWeights, _id: false })
+  weights!: AllocationWeights;
+
+  @Field(() => SolverChoice)
+  @prop({ required: true, enum: SolverChoice, type: String })
+  solver!: SolverChoice;
+
+  /** The user who started it (an id, not personal data). */
   @prop({ required: true })
   createdBy!: string;
+
+  @Field(() => [ID], { description: "构建本方案时已生效的方案（本方案在其基础上追加）" })
+  @prop({ type: () => [Types.ObjectId], default: [] })
+  basedOn!: Types.ObjectId[];
+
+  @Field(() => [ID], { description: "本方案提交时取代的方案" })
+  @prop({ type: () => [Types.ObjectId], default: [] })
+  supersedes!: Types.ObjectId[];
+
+  @Field(() => String, { nullable: true, description: "实例哈希 (SHA-256)" })
+  @prop({ type: () => String, default: null })
+  instanceHash?: string | null;
+
+  @Field(() => AllocationSizes, { nullable: true })
+  @prop({ type: () => AllocationSizes, _id: false, default: null })
+  sizes?: AllocationSizes | null;
+
+  @Field(() => AllocationTimings)
+  @prop({ type: () => AllocationTimings, _id: false, default: () => ({}) })
+  timings!: AllocationTimings;
+
+  @Field(() => Float, { nullable: true, description: "目标值 = 总匹配分 − 惩罚 × 总缺额" })
+  @prop({ type: () => Number, default: null })
+  objective?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @prop({ type: () => Number, default: null })
+  totalScore?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "各企业低于下限的缺额合计" })
+  @prop({ type: () => Number, default: null })
+  totalShortfall?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @prop({ type: () => Number, default: null })
+  placedCount?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @prop({ type: () => Number, default: null })
+  unplacedCount?: number | null;
+
+  @Field(() => String, { nullable: true, description: "失败原因" })
+  @prop({ type: () => String, default: null })
+  failureReason?: string | null;
+
+  @Field(() => [RunEnterprise], { description: "各企业下限、上限、安排人数、缺额" })
+  @prop({ type: () => [RunEnterprise], _id: false, default: [] })
+  enterprises!: RunEnterprise[];
+
+  @Field(() => [SlotValue], { description: "各岗位增加 1 个名额的目标值增量（对偶价格）" })
+  @prop({ type: () => [SlotValue], _id: false, default: [] })
+  postingSlotValues!: SlotValue[];
+
+  /** Idempotency key of the commit that claimed this run. */
+  @prop({ type: () => String, default: null })
+  commitKey?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @prop({ type: () => Date, default: null })
+  committedAt?: Date | null;
+
+  @prop({ type: () => String, default: null })
+  committedBy?: string | null;
 
   @Field(() => Date)
   readonly createdAt!: Date;

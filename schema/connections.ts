@@ -1,12 +1,20 @@
+import { AllocationRun } from "./allocation-run.model";
 import { Application } from "./application.model";
+import { AuditEntry } from "./audit-entry.model";
 import { Connection } from "./connection";
 import { Enterprise } from "./enterprise.model";
+import { Placement } from "./placement.model";
 import { Posting } from "./posting.model";
 import { School } from "./school.model";
 import { Student } from "./student.model";
-
+import { UnplacedStudent } from "./unplaced-student.model";
 export const EnterpriseConnection = Connection(Enterprise, "Enterprise");
 export const SchoolConnection = Connection(School, "School");
 export const StudentConnection = Connection(Student, "Student");
 export const PostingConnection = Connection(Posting, "Posting");
 export const ApplicationConnection = Connection(Application, "Application");
+
+export const AllocationRunConnection = Connection(AllocationRun, "AllocationRun");
+export const PlacementConnection = Connection(Placement, "Placement");
+export const UnplacedStudentConnection = Connection(UnplacedStudent, "UnplacedStudent");
+export const AuditEntryConnection = Connection(AuditEntry, "AuditEntry");

@@ -21,6 +21,10 @@ export interface Config {
   hashKey: Buffer;
   logLevel: string;
   seedDemo: boolean;
+  /** Wall-clock limit of one allocation solve. */
+  solveTimeoutMs: number;
+  /** Crash tests only: kill the process at this step of an allocation (see CrashPoint). */
+  crashAt?: string;
 }
 
 export class ConfigError extends Error {}
@@ -66,5 +70,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     hashKey: readKey("HASH_KEY", source.HASH_KEY, env),
     logLevel: source.LOG_LEVEL || (env === "test" ? "warn" : "info"),
     seedDemo: source.SEED_DEMO ? source.SEED_DEMO !== "false" : env !== "production",
+    solveTimeoutMs: readInt("SOLVE_TIMEOUT_MS", source.SOLVE_TIMEOUT_MS, 600_000, 1000, 86_400_000),
+    crashAt: source.ALLOCATION_CRASH_AT || undefined,
   };
 }

@@ -26,6 +26,8 @@ async function main(): Promise<void> {
     const loaded = await loadDemoData(services, { createDemoAccounts: config.env !== "production" });
     if (loaded) logger.info(loaded, "demo data loaded into an empty database");
   }
+  const resumed = await services.allocation.resumePending();
+  if (resumed) logger.info(`resumed ${resumed} allocation run(s) left unfinished`);
   const { httpServer, apollo } = await createApp(config, services, logger);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

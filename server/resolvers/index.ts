@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from "type-graphql";
 import { ApplicationResolver } from "./application.resolver";
+import { AllocationRunResolver, AuditResolver, PlacementResolver, RunEnterpriseResolver, UnplacedStudentResolver } from "./allocation.resolver";
 import { AuthResolver } from "./auth.resolver";
 import { ClusterResolver } from "./cluster.resolver";
 import { EnterpriseResolver } from "./enterprise.resolver";
@@ -14,5 +15,10 @@ export const resolvers: NonEmptyArray<Function> = [
   StudentResolver,
   PostingResolver,
   ApplicationResolver,
+  AllocationRunResolver,
+  RunEnterpriseResolver,
+  PlacementResolver,
+  UnplacedStudentResolver,
+  AuditResolver,
   ClusterResolver,
 ];

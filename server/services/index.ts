@@ -9,6 +9,10 @@ import { SchoolService } from "./school.service";
 import { StudentService } from "./student.service";
 import { UserService } from "./user.service";
 import { KeyClaims } from "./key-claims";
+import { AllocationService, type CrashPoint } from "./allocation.service";
+import { AuditService } from "./audit.service";
+import { solveInWorker } from "../solver/worker-pool";
+import { createLogger } from "../logger";
 
 export interface Services {
   tokens: TokenService;
@@ -20,6 +24,8 @@ export interface Services {
   students: StudentService;
   postings: PostingService;
   applications: ApplicationService;
+  audit: AuditService;
+  allocation: AllocationService;
 }
 
 /** Wires the services once per process. */
@@ -32,5 +38,17 @@ export function createServices(config: Config): Services {
   const students = new StudentService(cipher, schools, new KeyClaims());
   const postings = new PostingService(enterprises);
   const applications = new ApplicationService(students, postings);
-  return { tokens, cipher, users: new UserService(tokens), clusters, enterprises, schools, students, postings, applications };
+  const audit = new AuditService();
+  const logger = createLogger(config.logLevel);
+  const allocation = new AllocationService(audit, {
+    solve: (instance, solver) => solveInWorker(instance, { solver }, { timeoutMs: config.solveTimeoutMs }),
+    crashPoint: (point: CrashPoint) => {
+      if (config.crashAt !== point) return;
+      logger.fatal(`ALLOCATION_CRASH_AT=${point}: killing the process (crash test)`);
+      process.kill(process.pid, "SIGKILL");
+    },
+    today: () => new Date().toISOString().slice(0, 10),
+    log: (message, details) => logger.error(details ?? {}, message),
+  });
+  return { tokens, cipher, users: new UserService(tokens), clusters, enterprises, schools, students, postings, applications, audit, allocation };
 }

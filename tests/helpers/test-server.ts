@@ -73,6 +73,7 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
       return res.data.login.token;
     },
     async close() {
+      await services.allocation.idle();
       await apollo.stop();
       await mongoose.connection.dropDatabase().catch(() => undefined);
       await mongoose.disconnect();

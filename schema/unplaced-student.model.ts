@@ -1,0 +1,42 @@
+import { getModelForClass, index, modelOptions, prop } from "@typegoose/typegoose";
+import { Types } from "mongoose";
+import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { collectionOptions } from "./common";
+
+export enum UnplacedReason {
+  MAX_PLACEMENTS_ZERO = "MAX_PLACEMENTS_ZERO",
+  NO_ELIGIBLE_POSTING = "NO_ELIGIBLE_POSTING",
+  NO_FURTHER_ELIGIBLE_POSTING = "NO_FURTHER_ELIGIBLE_POSTING",
+  NEGATIVE_SCORE_ONLY = "NEGATIVE_SCORE_ONLY",
+  NO_CAPACITY = "NO_CAPACITY",
+  OUTCOMPETED = "OUTCOMPETED",
+  NO_GAIN = "NO_GAIN",
+}
+registerEnumType(UnplacedReason, {
+  name: "UnplacedReason",
+  description: "未安排原因：无符合条件的岗位 / 名额为 0 / 被匹配分更高的学生占用 / ……",
+});
+
+/** A student an allocation run could not place, with the reason. */
+@ObjectType({ description: "未安排的学生" })
+@modelOptions(collectionOptions("unplaced_students"))
+@index({ run: 1, school: 1 })
+export class UnplacedStudent {
+  @Field(() => ID, { name: "id" })
+  readonly _id!: Types.ObjectId;
+
+  @prop({ required: true, type: () => Types.ObjectId })
+  run!: Types.ObjectId;
+
+  @prop({ required: true, type: () => Types.ObjectId })
+  student!: Types.ObjectId;
+
+  @prop({ required: true, type: () => Types.ObjectId })
+  school!: Types.ObjectId;
+
+  @Field(() => UnplacedReason)
+  @prop({ required: true, enum: UnplacedReason, type: String })
+  reason!: UnplacedReason;
+}
+
+export const UnplacedStudentModel = getModelForClass(UnplacedStudent);

@@ -1,0 +1,140 @@
+import crypto from "node:crypto";
+import { trusted, type Types } from "mongoose";
+import type { AllocationRun } from "../../schema/allocation-run.model";
+import { ApplicationModel } from "../../schema/application.model";
+import { EnterpriseModel } from "../../schema/enterprise.model";
+import { ApplicationStatus, PostingKind, PostingStatus } from "../../schema/enums";
+import { PlacementModel, PlacementStatus } from "../../schema/placement.model";
+import { PostingModel } from "../../schema/posting.model";
+import { SchoolModel } from "../../schema/school.model";
+import { StudentModel } from "../../schema/student.model";
+import { ageOn } from "../../schema/rules/national-id";
+import { buildEdges, enterpriseBounds, type EdgePosting, type EdgeStudent, type Instance } from "../../matching";
+
+/** What the solver needs plus what the service needs to write the result back. */
+export interface BuiltInstance {
+  instance: Instance;
+  hash: string;
+  /** Student id -> school id, for writing placements and unplaced students. */
+  schoolOf: Map<string, Types.ObjectId>;
+  sizes: { students: number; postings: number; enterprises: number; edges: number };
+}
+
+/** School year of a student on a date: enrolled in September; 1 = first year. */
+export function studyYear(enrolmentYear: number, date: string): number {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return year - enrolmentYear + (month >= 9 ? 1 : 0);
+}
+
+/**
+ * Offers of the active committed runs that still hold a place (offered or
+ * accepted): their students are not allocated again, and their places count
+ * against postings' capacity and enterprises' bounds.
+ */
+export async function heldPlaces(activeRuns: Types.ObjectId[]) {
+  if (activeRuns.length === 0) return [];
+  return PlacementModel.find(
+    { run: trusted({ $in: activeRuns }), status: trusted({ $in: [PlacementStatus.OFFERED, PlacementStatus.ACCEPTED] }) },
+    { student: 1, posting: 1, enterprise: 1 },
+  ).lean();
+}
+
+/**
+ * Reads the database into an allocation instance (FORMAT.md) for a run's
+ * scope and policy: students in scope without a held place, open internship
+ * postings with their remaining capacity, enterprise floors and ceilings from
+ * `enterpriseBounds` net of interns already there (recorded ones plus places
+ * held in active runs), and scored edges from `buildEdges`.
+ */
+export async function buildAllocationInstance(run: AllocationRun, activeRuns: Types.ObjectId[], today: string): Promise<BuiltInstance> {
+  const refYear = Number(today.slice(0, 4));
+  const studentFilter: Record<string, unknown> = {};
+  if (run.scope.graduationYears.length) studentFilter.graduationYear = trusted({ $in: run.scope.graduationYears });
+  else studentFilter.graduationYear = trusted({ $gte: refYear });
+  if (run.scope.enrolmentYears.length) studentFilter.enrolmentYear = trusted({ $in: run.scope.enrolmentYears });
+  if (run.scope.schoolIds.length) studentFilter.school = trusted({ $in: run.scope.schoolIds });
+  const postingFilter: Record<string, unknown> = { kind: PostingKind.INTERNSHIP, status: PostingStatus.OPEN };
+  if (run.scope.districts.length) postingFilter.district = trusted({ $in: run.scope.districts });
+
+  const [students, schools, postings, enterprises, applications, held] = await Promise.all([
+    StudentModel.find(studentFilter, { school: 1, major: 1, birthDate: 1, enrolmentYear: 1, homeDistrict: 1 }).lean(),
+    SchoolModel.find({}, { level: 1 }).lean(),
+    PostingModel.find(postingFilter, { enterprise: 1, majors: 1, levels: 1, district: 1, capacity: 1 }).lean(),
+    EnterpriseModel.find({}, { headcount: 1, aboveScale: 1, recordedInterns: 1 }).lean(),
+    ApplicationModel.find({ status: ApplicationStatus.ACTIVE }, { student: 1, posting: 1, rank: 1 }).lean(),
+    heldPlaces(activeRuns),
+  ]);
+
+  const levelOf = new Map(schools.map((s) => [String(s._id), s.level]));
+  const placedStudents = new Set(held.map((h) => String(h.student)));
+  const usedByPosting = new Map<string, number>();
+  const internsByEnterprise = new Map<string, number>();
+  for (const h of held) {
+    usedByPosting.set(String(h.posting), (usedByPosting.get(String(h.posting)) ?? 0) + 1);
+    internsByEnterprise.set(String(h.enterprise), (internsByEnterprise.get(String(h.enterprise)) ?? 0) + 1);
+  }
+  const preferences = new Map<string, { posting: string; rank: number }[]>();
+  for (const a of applications) {
+    const key = String(a.student);
+    const list = preferences.get(key) ?? [];
+    list.push({ posting: String(a.posting), rank: a.rank });
+    preferences.set(key, list);
+  }
+
+  const schoolOf = new Map<string, Types.ObjectId>();
+  const edgeStudents: EdgeStudent[] = [];
+  for (const s of students) {
+    const id = String(s._id);
+    if (placedStudents.has(id)) continue;
+    const level = levelOf.get(String(s.school));
+    if (!level) continue;
+    schoolOf.set(id, s.school);
+    edgeStudents.push({
+      id,
+      major: s.major,
+      level,
+      age: ageOn(s.birthDate, today),
+      studyYear: studyYear(s.enrolmentYear, today),
+      homeDistrict: s.homeDistrict,
+      preferences: (preferences.get(id) ?? []).sort((a, b) => a.rank - b.rank).map((p) => p.posting),
+    });
+  }
+
+  const edgePostings: EdgePosting[] = [];
+  const instancePostings: Instance["postings"] = [];
+  const enterprisesInScope = new Set<string>();
+  for (const p of postings) {
+    const id = String(p._id);
+    const remaining = Math.max(0, p.capacity - (usedByPosting.get(id) ?? 0));
+    if (remaining === 0) continue;
+    const enterprise = String(p.enterprise);
+    enterprisesInScope.add(enterprise);
+    instancePostings.push({ id, enterprise, capacity: remaining });
+    edgePostings.push({ id, enterprise, kind: "INTERNSHIP", majors: p.majors, levels: p.levels, district: p.district, open: true });
+  }
+  const instanceEnterprises: Instance["enterprises"] = [];
+  for (const e of enterprises) {
+    const id = String(e._id);
+    if (!enterprisesInScope.has(id)) continue;
+    const current = (e.recordedInterns ?? 0) + (internsByEnterprise.get(id) ?? 0);
+    instanceEnterprises.push({ id, ...enterpriseBounds({ headcount: e.headcount, aboveScale: e.aboveScale }, current, run.policy) });
+  }
+
+  const edges = buildEdges(edgeStudents, edgePostings, run.weights);
+  const instance: Instance = {
+    version: 1,
+    params: { floorPenalty: run.policy.floorPenalty },
+    students: edgeStudents.map((s) => ({ id: s.id })),
+    enterprises: instanceEnterprises,
+    postings: instancePostings,
+    edges,
+  };
+  const hash = crypto.createHash("sha256").update(JSON.stringify(instance)).digest("hex");
+  return {
+    instance,
+    hash,
+    schoolOf,
+    sizes: { students: edgeStudents.length, postings: instancePostings.length, enterprises: instanceEnterprises.length, edges: edges.length },
+  };
+}

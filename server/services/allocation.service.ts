@@ -1,0 +1,407 @@
+import { Types, trusted } from "mongoose";
+import { AllocationRunModel, AllocationRunStatus, SolverChoice, type AllocationRun } from "../../schema/allocation-run.model";
+import { AuditAction } from "../../schema/audit-entry.model";
+import { CommitKeyModel, LockModel } from "../../schema/commit.model";
+import { PlacementModel, PlacementStatus, type Placement } from "../../schema/placement.model";
+import { SchoolModel } from "../../schema/school.model";
+import { UnplacedStudentModel, type UnplacedStudent } from "../../schema/unplaced-student.model";
+import type { PlacementFilter, StartAllocationRunInput } from "../../schema/inputs/allocation.input";
+import { PlacementResponse } from "../../schema/inputs/allocation.input";
+import { Role } from "../../schema/enums";
+import { checkDistrict } from "../../schema/rules";
+import { DEFAULT_POLICY, DEFAULT_WEIGHTS, type OptimalResult, type Result } from "../../matching";
+import { scopeApplications, type Viewer } from "../auth";
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
+import { buildAllocationInstance } from "./allocation-instance";
+import type { AuditService } from "./audit.service";
+import { paginate, toObjectId } from "./pagination";
+import { Problems } from "./problems";
+
+/** Steps of a commit at which ALLOCATION_CRASH_AT can kill the process (crash tests). */
+export type CrashPoint = "commit:locked" | "commit:claimed" | "commit:flipped" | "solve:writing";
+
+export interface AllocationOptions {
+  /** Solves an instance off the request path (a killable worker thread). */
+  solve: (instance: unknown, solver: SolverChoice) => Promise<Result>;
+  /** Called at each crash point; kills the process when it is the configured one. */
+  crashPoint: (point: CrashPoint) => void;
+  today: () => string;
+  log: (message: string, details?: Record<string, unknown>) => void;
+}
+
+const WRITE_CHUNK = 5000;
+const COMMIT_LOCK = "allocation-commit";
+
+/**
+ * Allocation runs: build an instance from the database, solve it in a worker,
+ * store the proposal, commit it, and let enterprises and schools answer offers.
+ *
+ * Without multi-document transactions (FerretDB), visibility hangs on one
+ * field: a run's placements are offers only while the run is COMMITTED and not
+ * superseded by another COMMITTED run. Children are written before that flip
+ * (at solve time, idempotently under a unique index); the flip is one guarded
+ * update; everything after it is idempotent clean-up, redone by a retry.
+ */
+export class AllocationService {
+  private queue: Promise<void> = Promise.resolve();
+  private pending = 0;
+
+  constructor(private readonly audit: AuditService, private readonly options: AllocationOptions) {}
+
+  // ---- runs -------------------------------------------------------------------------------
+
+  /** Validates the input, records a QUEUED run and queues its solve; returns at once. */
+  async start(viewer: Viewer, input: StartAllocationRunInput): Promise<AllocationRun> {
+    const problems = new Problems();
+    const name = typeof input.name === "string" ? input.name.trim() : "";
+    if (name.length < 1 || name.length > 100) problems.add("name", "length must be 1–100 characters");
+    const scope = input.scope ?? { graduationYears: [], enrolmentYears: [], districts: [], schoolIds: [] };
+    for (const [field, years] of [["scope.graduationYears", scope.graduationYears], ["scope.enrolmentYears", scope.enrolmentYears]] as const) {
+      years.forEach((y, i) => { if (!Number.isInteger(y) || y < 1990 || y > 2100) problems.add(`${field}.${i}`, "must be a year 1990–2100"); });
+    }
+    scope.districts.forEach((d, i) => problems.check(`scope.districts.${i}`, checkDistrict(d)));
+    const schoolIds: Types.ObjectId[] = [];
+    for (const [i, id] of scope.schoolIds.entries()) {
+      if (!Types.ObjectId.isValid(id)) { problems.add(`scope.schoolIds.${i}`, `not a valid id: "${id}"`); continue; }
+      const oid = new Types.ObjectId(id);
+      if (!(await SchoolModel.exists({ _id: oid }))) problems.add(`scope.schoolIds.${i}`, `unknown school ${id}`);
+      schoolIds.push(oid);
+    }
+    const policy = { ...DEFAULT_POLICY, floorPenalty: 1000, ...(input.policy ?? {}) };
+    for (const field of ["floorRate", "ceilingRate", "generalCeilingRate"] as const) {
+      const rate = policy[field];
+      if (typeof rate !== "number" || !Number.isFinite(rate) || rate < 0 || rate > 1) problems.add(`policy.${field}`, "must be a rate between 0 and 1");
+    }
+    if (policy.floorRate > policy.ceilingRate) problems.add("policy.floorRate", "must not be above policy.ceilingRate");
+    if (!Number.isFinite(policy.floorPenalty) || policy.floorPenalty < 0 || policy.floorPenalty > 1e9) problems.add("policy.floorPenalty", "must be a number 0–1e9");
+    const weights = { ...DEFAULT_WEIGHTS };
+    for (const [key, value] of Object.entries(input.weights ?? {})) {
+      if (value === undefined || value === null) continue;
+      if (!Number.isInteger(value) || Math.abs(value) > 1_000_000) problems.add(`weights.${key}`, "must be an integer of at most 1,000,000 in size");
+      else (weights as Record<string, number>)[key] = value;
+    }
+    problems.throwIfAny();
+
+    const run = await AllocationRunModel.create({
+      name,
+      status: AllocationRunStatus.QUEUED,
+      scope: { graduationYears: scope.graduationYears, enrolmentYears: scope.enrolmentYears, districts: scope.districts, schoolIds },
+      policy,
+      weights,
+      solver: input.solver ?? SolverChoice.auto,
+      createdBy: viewer.userId,
+    });
+    await this.audit.record(viewer, AuditAction.RUN_STARTED, { runId: run._id });
+    this.enqueue(run._id);
+    return run.toObject();
+  }
+
+  async list(page: { first: number; after?: string | null }) {
+    return paginate(AllocationRunModel, {}, page);
+  }
+
+  async get(id: string): Promise<AllocationRun> {
+    const run = await AllocationRunModel.findById(toObjectId("id", id)).lean<AllocationRun>();
+    if (!run) throw new NotFoundError("allocation run", id);
+    return run;
+  }
+
+  /** Runs whose placements are live offers: COMMITTED and not superseded by another COMMITTED run. */
+  async activeRunIds(): Promise<Types.ObjectId[]> {
+    const committed = await AllocationRunModel.find({ status: AllocationRunStatus.COMMITTED }, { supersedes: 1 }).lean();
+    const superseded = new Set(committed.flatMap((r) => r.supersedes.map(String)));
+    return committed.filter((r) => !superseded.has(String(r._id))).map((r) => r._id);
+  }
+
+  // ---- solving ----------------------------------------------------------------------------
+
+  /** Queues a run's solve; runs are solved one at a time, off the request path. */
+  enqueue(runId: Types.ObjectId): void {
+    this.pending += 1;
+    this.queue = this.queue
+      .then(() => this.solve(runId))
+      .catch((err: unknown) => this.options.log("allocation job failed", { runId: String(runId), err: String(err) }))
+      .finally(() => { this.pending -= 1; });
+  }
+
+  /** Resolves when every queued solve has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.pending > 0) await this.queue;
+  }
+
+  /** Re-queues runs left QUEUED or SOLVING by a stopped or crashed process. */
+  async resumePending(): Promise<number> {
+    const runs = await AllocationRunModel.find({ status: trusted({ $in: [AllocationRunStatus.QUEUED, AllocationRunStatus.SOLVING] }) }, { _id: 1 }).sort({ _id: 1 }).lean();
+    for (const run of runs) this.enqueue(run._id);
+    return runs.length;
+  }
+
+  private async solve(runId: Types.ObjectId): Promise<void> {
+    const claimed = await AllocationRunModel.findOneAndUpdate(
+      { _id: runId, status: trusted({ $in: [AllocationRunStatus.QUEUED, AllocationRunStatus.SOLVING] }) },
+      { $set: { status: AllocationRunStatus.SOLVING, "timings.startedAt": new Date() } },
+      { returnDocument: "after" },
+    ).lean<AllocationRun>();
+    if (!claimed) return;
+    try {
+      // A resumed run may have written part of its children before a crash: start clean.
+      await PlacementModel.deleteMany({ run: runId });
+      await UnplacedStudentModel.deleteMany({ run: runId });
+      const t0 = Date.now();
+      const activeRuns = await this.activeRunIds();
+      const built = await buildAllocationInstance(claimed, activeRuns, this.options.today());
+      const t1 = Date.now();
+      const result = await this.options.solve(built.instance, claimed.solver);
+      const t2 = Date.now();
+      if (result.status !== "OPTIMAL") {
+        const reason = result.status === "INVALID_INPUT" ? `invalid instance: ${result.errors.slice(0, 5).join("; ")}` : `${result.status}: ${result.message}`;
+        await this.fail(runId, reason);
+        return;
+      }
+      await this.writeResult(runId, built.schoolOf, result);
+      const t3 = Date.now();
+      await AllocationRunModel.updateOne(
+        { _id: runId, status: AllocationRunStatus.SOLVING },
+        {
+          $set: {
+            status: AllocationRunStatus.SOLVED,
+            basedOn: activeRuns,
+            instanceHash: built.hash,
+            sizes: built.sizes,
+            "timings.buildMillis": t1 - t0,
+            "timings.solveMillis": t2 - t1,
+            "timings.writeMillis": t3 - t2,
+            "timings.finishedAt": new Date(),
+            objective: result.objective,
+            totalScore: result.totalScore,
+            totalShortfall: result.totalShortfall,
+            placedCount: result.placements.length,
+            unplacedCount: result.unplaced.length,
+            enterprises: this.runEnterprises(result),
+            postingSlotValues: (result.postingSlotValues ?? []).map((v) => ({ posting: new Types.ObjectId(v.posting), value: v.value, exact: v.exact })),
+          },
+        },
+      );
+      await this.audit.record(null, AuditAction.RUN_SOLVED, { runId });
+    } catch (err) {
+      this.options.log("allocation run failed", { runId: String(runId), err: String(err) });
+      await this.fail(runId, "internal error while solving (see the server log)");
+    }
+  }
+
+  private async fail(runId: Types.ObjectId, reason: string): Promise<void> {
+    await AllocationRunModel.updateOne(
+      { _id: runId, status: AllocationRunStatus.SOLVING },
+      { $set: { status: AllocationRunStatus.FAILED, failureReason: reason, "timings.finishedAt": new Date() } },
+    );
+    await this.audit.record(null, AuditAction.RUN_FAILED, { runId });
+  }
+
+  private runEnterprises(result: OptimalResult) {
+    const ceiling = new Map((result.enterpriseCeilingValues ?? []).map((v) => [v.enterprise, v.value]));
+    return result.enterprises.map((e) => ({
+      enterprise: new Types.ObjectId(e.id),
+      minInterns: e.minInterns,
+      maxInterns: e.maxInterns,
+      placed: e.placed,
+      shortfall: e.shortfall,
+      ceilingValue: ceiling.get(e.id) ?? null,
+    }));
+  }
+
+  /** Writes the proposal: placements (offers once committed) and unplaced students with reasons. */
+  private async writeResult(runId: Types.ObjectId, schoolOf: Map<string, Types.ObjectId>, result: OptimalResult): Promise<void> {
+    for (let i = 0; i < result.placements.length; i += WRITE_CHUNK) {
+      const chunk = result.placements.slice(i, i + WRITE_CHUNK).map((p) => ({
+        run: runId,
+        student: new Types.ObjectId(p.student),
+        posting: new Types.ObjectId(p.posting),
+        enterprise: new Types.ObjectId(p.enterprise),
+        school: schoolOf.get(p.student),
+        score: p.score,
+        status: PlacementStatus.OFFERED,
+      }));
+      await PlacementModel.insertMany(chunk, { ordered: false });
+      if (i === 0) this.options.crashPoint("solve:writing");
+    }
+    for (let i = 0; i < result.unplaced.length; i += WRITE_CHUNK) {
+      const chunk = result.unplaced.slice(i, i + WRITE_CHUNK).map((u) => ({
+        run: runId,
+        student: new Types.ObjectId(u.student),
+        school: schoolOf.get(u.student),
+        reason: u.reason,
+      }));
+      await UnplacedStudentModel.insertMany(chunk, { ordered: false });
+    }
+  }
+
+  // ---- commit -----------------------------------------------------------------------------
+
+  /**
+   * Commits a SOLVED run: its placements become offers. Idempotent per key: the
+   * same key returns the same run without writing; an interrupted commit is
+   * finished by retrying its key. Commits are serialised by one lock document;
+   * a run whose scope overlaps an active run it was not built on is refused
+   * unless it supersedes that run explicitly.
+   */
+  async commit(viewer: Viewer, id: string, key: string, supersede: string[]): Promise<AllocationRun> {
+    if (!/^[A-Za-z0-9_.:-]{8,100}$/.test(key)) throw new BadUserInputError("idempotencyKey", "must be 8–100 letters, digits or _ . : -");
+    const runId = toObjectId("id", id);
+    const supersedeIds = supersede.map((s, i) => toObjectId(`supersede.${i}`, s));
+    const run = await AllocationRunModel.findById(runId).lean<AllocationRun>();
+    if (!run) throw new NotFoundError("allocation run", id);
+
+    const used = await CommitKeyModel.findById(key).lean();
+    if (used && String(used.run) !== String(runId)) throw new ConflictError("idempotencyKey", "this key was used to commit another run");
+    if ((run.status === AllocationRunStatus.COMMITTED || run.status === AllocationRunStatus.SUPERSEDED) && run.commitKey === key) {
+      await this.finishCommit(run, key); // clean-up left by an interrupted commit; nothing when complete
+      return (await AllocationRunModel.findById(runId).lean<AllocationRun>())!;
+    }
+    if (run.status === AllocationRunStatus.COMMITTING && run.commitKey !== key) {
+      throw new ConflictError("idempotencyKey", "this run is being committed with another key; retry with that key");
+    }
+    if (run.status !== AllocationRunStatus.SOLVED && run.status !== AllocationRunStatus.COMMITTING) {
+      throw new ConflictError("id", `the run is ${run.status}; only a SOLVED run can be committed`);
+    }
+
+    await this.acquireLock(runId, key);
+    this.options.crashPoint("commit:locked");
+    await CommitKeyModel.updateOne({ _id: key }, { $setOnInsert: { run: runId, at: new Date() } }, { upsert: true });
+
+    // Overlap: an active run this one was not built on, and that it does not supersede.
+    const active = await this.activeRunIds();
+    const basedOn = new Set(run.basedOn.map(String));
+    const superseding = new Set(supersedeIds.map(String));
+    for (const other of supersedeIds) {
+      if (!active.some((a) => String(a) === String(other))) {
+        await this.releaseLock(runId, key);
+        throw new BadUserInputError("supersede", `run ${String(other)} is not an active committed run`);
+      }
+    }
+    for (const otherId of active) {
+      if (String(otherId) === String(runId) || basedOn.has(String(otherId)) || superseding.has(String(otherId))) continue;
+      const other = await AllocationRunModel.findById(otherId).lean<AllocationRun>();
+      if (other && scopesOverlap(run.scope, other.scope)) {
+        await this.releaseLock(runId, key);
+        throw new ConflictError("id", `run ${String(otherId)} is active for an overlapping scope; supersede it explicitly or start a new run`);
+      }
+    }
+
+    const claimed = await AllocationRunModel.findOneAndUpdate(
+      { _id: runId, status: trusted({ $in: [AllocationRunStatus.SOLVED, AllocationRunStatus.COMMITTING] }), commitKey: trusted({ $in: [null, key] }) },
+      { $set: { status: AllocationRunStatus.COMMITTING, commitKey: key, supersedes: supersedeIds.length ? supersedeIds : run.supersedes } },
+      { returnDocument: "after" },
+    ).lean<AllocationRun>();
+    if (!claimed) {
+      await this.releaseLock(runId, key);
+      throw new ConflictError("id", "the run changed meanwhile; read it again");
+    }
+    this.options.crashPoint("commit:claimed");
+
+    // The flip: one guarded update makes every placement of the run an offer at once.
+    const flipped = await AllocationRunModel.findOneAndUpdate(
+      { _id: runId, status: AllocationRunStatus.COMMITTING, commitKey: key },
+      { $set: { status: AllocationRunStatus.COMMITTED, committedAt: new Date(), committedBy: viewer.userId } },
+      { returnDocument: "after" },
+    ).lean<AllocationRun>();
+    const committed = flipped ?? (await AllocationRunModel.findById(runId).lean<AllocationRun>())!;
+    if (committed.status !== AllocationRunStatus.COMMITTED || committed.commitKey !== key) {
+      throw new ConflictError("id", "the run changed meanwhile; read it again");
+    }
+    this.options.crashPoint("commit:flipped");
+    await this.finishCommit(committed, key, viewer);
+    return (await AllocationRunModel.findById(runId).lean<AllocationRun>())!;
+  }
+
+  /** After the flip: mark superseded runs, audit, release the lock. Idempotent. */
+  private async finishCommit(run: AllocationRun, key: string, viewer: Viewer | null = null): Promise<void> {
+    const lock = await LockModel.findById(COMMIT_LOCK).lean();
+    if (!lock || String(lock.run) !== String(run._id) || lock.key !== key) return; // already finished
+    for (const old of run.supersedes) {
+      const marked = await AllocationRunModel.updateOne({ _id: old, status: AllocationRunStatus.COMMITTED }, { $set: { status: AllocationRunStatus.SUPERSEDED } });
+      if (marked.modifiedCount) await this.audit.record(viewer, AuditAction.RUN_SUPERSEDED, { runId: old });
+    }
+    await this.audit.record(viewer, AuditAction.RUN_COMMITTED, { runId: run._id });
+    await this.releaseLock(run._id, key);
+  }
+
+  private async acquireLock(runId: Types.ObjectId, key: string): Promise<void> {
+    try {
+      await LockModel.create({ _id: COMMIT_LOCK, run: runId, key, at: new Date() });
+    } catch {
+      const lock = await LockModel.findById(COMMIT_LOCK).lean();
+      if (lock && String(lock.run) === String(runId) && lock.key === key) return; // resuming our own commit
+      if (!lock) return this.acquireLock(runId, key);
+      throw new ConflictError("id", "another allocation run is being committed; try again shortly");
+    }
+  }
+
+  private async releaseLock(runId: Types.ObjectId, key: string): Promise<void> {
+    await LockModel.deleteOne({ _id: COMMIT_LOCK, run: runId, key });
+  }
+
+  // ---- placements and offers --------------------------------------------------------------
+
+  /** A run's proposed placements (the bureau's review), filterable by enterprise or school. */
+  async runPlacements(runId: Types.ObjectId, filter: { enterpriseId?: string; schoolId?: string }, page: { first: number; after?: string | null }) {
+    const query: Record<string, unknown> = { run: runId };
+    if (filter.enterpriseId) query.enterprise = toObjectId("enterpriseId", filter.enterpriseId);
+    if (filter.schoolId) query.school = toObjectId("schoolId", filter.schoolId);
+    return paginate(PlacementModel, query, page);
+  }
+
+  async runUnplaced(runId: Types.ObjectId, filter: { schoolId?: string }, page: { first: number; after?: string | null }) {
+    const query: Record<string, unknown> = { run: runId };
+    if (filter.schoolId) query.school = toObjectId("schoolId", filter.schoolId);
+    return paginate(UnplacedStudentModel, query, page);
+  }
+
+  /** Offers of active runs the viewer may see: an enterprise its own, a school its students'. */
+  async placements(viewer: Viewer, filter: PlacementFilter | undefined, page: { first: number; after?: string | null }) {
+    const active = await this.activeRunIds();
+    const runs = filter?.runId ? active.filter((r) => String(r) === filter.runId) : active;
+    const query: Record<string, unknown>[] = [{ run: trusted({ $in: runs }) }, scopeApplications(viewer)];
+    if (filter?.enterpriseId) query.push({ enterprise: toObjectId("filter.enterpriseId", filter.enterpriseId) });
+    if (filter?.schoolId) query.push({ school: toObjectId("filter.schoolId", filter.schoolId) });
+    if (filter?.status) query.push({ status: filter.status });
+    return paginate(PlacementModel, { $and: query }, page);
+  }
+
+  /**
+   * An enterprise accepts or declines an offer to it; a school may decline one
+   * on its student's behalf. Only an OFFERED placement of an active run.
+   */
+  async respond(viewer: Viewer, id: string, response: PlacementResponse, reason: string | null | undefined): Promise<Placement> {
+    const placement = await PlacementModel.findById(toObjectId("id", id)).lean<Placement>();
+    const active = await this.activeRunIds();
+    if (!placement || !active.some((r) => String(r) === String(placement.run))) throw new NotFoundError("placement", id);
+    const ownEnterprise = viewer.role === Role.ENTERPRISE && viewer.enterpriseId === String(placement.enterprise);
+    const ownSchool = viewer.role === Role.SCHOOL && viewer.schoolId === String(placement.school);
+    if (!ownEnterprise && !ownSchool) throw new NotFoundError("placement", id);
+    if (ownSchool && response === PlacementResponse.ACCEPT) throw new ForbiddenError("a school may only decline an offer on its student's behalf");
+    const text = reason?.trim() ?? null;
+    if (text && text.length > 200) throw new BadUserInputError("reason", "at most 200 characters");
+    const status = response === PlacementResponse.ACCEPT ? PlacementStatus.ACCEPTED : PlacementStatus.DECLINED;
+    const updated = await PlacementModel.findOneAndUpdate(
+      { _id: placement._id, status: PlacementStatus.OFFERED },
+      { $set: { status, reason: text, respondedAt: new Date() } },
+      { returnDocument: "after" },
+    ).lean<Placement>();
+    if (!updated) throw new ConflictError("id", `the offer was already answered (${placement.status})`);
+    await this.audit.record(viewer, status === PlacementStatus.ACCEPTED ? AuditAction.PLACEMENT_ACCEPTED : AuditAction.PLACEMENT_DECLINED, {
+      runId: placement.run, placementId: placement._id, enterpriseId: placement.enterprise, schoolId: placement.school,
+    });
+    return updated;
+  }
+
+  async unplacedById(id: Types.ObjectId): Promise<UnplacedStudent | null> {
+    return UnplacedStudentModel.findById(id).lean<UnplacedStudent>();
+  }
+}
+
+/** Two scopes overlap when they can share a student (schools and years) or a posting (districts). */
+export function scopesOverlap(a: AllocationRun["scope"], b: AllocationRun["scope"]): boolean {
+  const meets = <T>(x: T[], y: T[], key: (v: T) => string = String) => x.length === 0 || y.length === 0 || x.some((v) => y.map(key).includes(key(v)));
+  const studentsMeet = meets(a.schoolIds, b.schoolIds) && meets(a.graduationYears, b.graduationYears) && meets(a.enrolmentYears, b.enrolmentYears);
+  return studentsMeet || meets(a.districts, b.districts);
+}
