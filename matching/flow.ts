@@ -10,6 +10,11 @@
  * Implementation notes:
  * - FIFO active-node queue, push look-ahead (a node that would only send flow back is
  *   relabelled before receiving it), epsilon divided by ALPHA per phase.
+ * - Initial prices from one backward pass over the layered network (each node priced at its best
+ *   way onward), and epsilon starting WARM_START_DIVISOR below the largest cost: the first refine
+ *   then mostly resolves conflicts between students' first choices.
+ * - Global price updates (bucket-based Dijkstra from the deficits, every UPDATE_FREQUENCY * n
+ *   relabels and at each phase start): they cut relabels about 3x on these instances.
  * - Live-arc partition: each node's CSR range is kept ordered [arcs with residual capacity |
  *   saturated arcs], with O(1) swaps on every push. A posting with 400 eligible students but
  *   5 seats then relabels by scanning about 6 arcs instead of 400.
@@ -28,9 +33,16 @@ import { exactPotentials, type CirculationNetwork } from "./network";
 /** Epsilon is divided by this factor between refine phases (Goldberg suggests 8-16). */
 const ALPHA = 12;
 const PRICE_LIMIT = 2 ** 51;
+/**
+ * Relabels between global price updates, as a multiple of the node count. CS2 uses about 0.4;
+ * here an update scans every arc (about 40 per node), and 2 measured best on the benchmark.
+ */
+const UPDATE_FREQUENCY = 2;
+/** Initial epsilon = largest |cost| / this, since the initial prices are already close (measured: 10). */
+const WARM_START_DIVISOR = 10;
 
 export type CirculationOutcome =
-  | { ok: true; potentials: Float64Array; phases: number; relabels: number; pushes: number; earlyStop: boolean }
+  | { ok: true; potentials: Float64Array; phases: number; relabels: number; pushes: number; updates: number; earlyStop: boolean }
   | { ok: false; message: string };
 
 /**
@@ -62,11 +74,15 @@ export function minCostCirculation(net: CirculationNetwork): CirculationOutcome 
     for (let a = 0; a < slots; a++) if (arcId[a] >= 0) forwardSlot[arcId[a]] = a;
   };
 
+  // pairCap[a] = rcap[a] + rcap[rev[a]], invariant under pushes: it gives the reverse residual
+  // capacity from slot a's own row (no random access in the global update's backward scan).
+  const pairCap = new Int32Array(slots);
+  for (let a = 0; a < slots; a++) pairCap[a] = rcap[a] + rcap[rev[a]];
   const swapSlots = (i: number, j: number): void => {
     if (i === j) return;
-    const hi = head[i], ri = rcap[i], ci = cost[i], vi = rev[i], ai = arcId[i];
-    head[i] = head[j]; rcap[i] = rcap[j]; cost[i] = cost[j]; rev[i] = rev[j]; arcId[i] = arcId[j];
-    head[j] = hi; rcap[j] = ri; cost[j] = ci; rev[j] = vi; arcId[j] = ai;
+    const hi = head[i], ri = rcap[i], ci = cost[i], vi = rev[i], ai = arcId[i], ki = pairCap[i];
+    head[i] = head[j]; rcap[i] = rcap[j]; cost[i] = cost[j]; rev[i] = rev[j]; arcId[i] = arcId[j]; pairCap[i] = pairCap[j];
+    head[j] = hi; rcap[j] = ri; cost[j] = ci; rev[j] = vi; arcId[j] = ai; pairCap[j] = ki;
     rev[rev[i]] = i;
     rev[rev[j]] = j;
   };
@@ -141,6 +157,80 @@ export function minCostCirculation(net: CirculationNetwork): CirculationOutcome 
     return false;
   };
 
+  // Global price update (Goldberg's CS2 "price update"): a bucket-based Dijkstra (Dial) from
+  // the deficit nodes backwards over residual arcs, arc length floor(reducedCost / eps) + 1 >= 0.
+  // Lowering every price by eps * distance keeps the flow eps-optimal and gives each excess node
+  // an admissible path to a deficit, which replaces long chains of one-step relabels.
+  const BUCKETS = n + 2;
+  const bucketFirst = new Int32Array(BUCKETS);
+  const bucketNext = new Int32Array(n);
+  const bucketPrev = new Int32Array(n);
+  const label = new Int32Array(n);
+  const scanned = new Uint8Array(n);
+  let updates = 0;
+  const globalUpdate = (eps: number): void => {
+    updates++;
+    bucketFirst.fill(-1);
+    label.fill(BUCKETS);
+    scanned.fill(0);
+    let excessLeft = 0;
+    for (let v = 0; v < n; v++) {
+      if (excess[v] > 0) excessLeft++;
+      else if (excess[v] < 0) {
+        label[v] = 0;
+        const h = bucketFirst[0];
+        bucketNext[v] = h;
+        bucketPrev[v] = -1;
+        if (h >= 0) bucketPrev[h] = v;
+        bucketFirst[0] = v;
+      }
+    }
+    if (excessLeft === 0) return;
+    let level = 0;
+    search: for (; level < BUCKETS; level++) {
+      while (bucketFirst[level] >= 0) {
+        const i = bucketFirst[level];
+        const nx = bucketNext[i];
+        bucketFirst[level] = nx;
+        if (nx >= 0) bucketPrev[nx] = -1;
+        scanned[i] = 1;
+        if (excess[i] > 0 && --excessLeft === 0) break search;
+        const pi = price[i];
+        const end = first[i + 1];
+        for (let a = first[i]; a < end; a++) {
+          if (rcap[a] >= pairCap[a]) continue; // no residual capacity on the reverse j -> i
+          const j = head[a];
+          if (scanned[j]) continue;
+          // Residual arc j -> i (cost -cost[a]) with reduced cost >= -eps.
+          const d = level + Math.floor((price[j] - cost[a] - pi) / eps) + 1;
+          const old = label[j];
+          if (d >= old) continue;
+          if (old < BUCKETS) {
+            // Unlink j from its bucket.
+            const pv = bucketPrev[j];
+            const nv = bucketNext[j];
+            if (pv >= 0) bucketNext[pv] = nv;
+            else bucketFirst[old] = nv;
+            if (nv >= 0) bucketPrev[nv] = pv;
+          }
+          label[j] = d;
+          const h = bucketFirst[d];
+          bucketNext[j] = h;
+          bucketPrev[j] = -1;
+          if (h >= 0) bucketPrev[h] = j;
+          bucketFirst[d] = j;
+        }
+      }
+    }
+    // Unscanned nodes get the level where the search stopped: it is at most their true distance.
+    for (let v = 0; v < n; v++) {
+      const d = scanned[v] ? label[v] : level;
+      if (d > 0) price[v] -= d * eps;
+      current[v] = first[v];
+    }
+  };
+
+  const updateEvery = Math.ceil(UPDATE_FREQUENCY * n) + 1;
   const refine = (eps: number): void => {
     // Saturate every arc with negative reduced cost: the flow becomes 0-optimal, with
     // excesses and deficits to resolve.
@@ -163,7 +253,13 @@ export function minCostCirculation(net: CirculationNetwork): CirculationOutcome 
       inQueue[v] = 0;
       if (excess[v] > 0) enqueue(v);
     }
+    globalUpdate(eps);
+    let relabelsAtUpdate = relabels;
     while (qHead !== qTail) {
+      if (relabels - relabelsAtUpdate > updateEvery) {
+        globalUpdate(eps);
+        relabelsAtUpdate = relabels;
+      }
       const v = queue[qHead];
       qHead = qHead === n ? 0 : qHead + 1;
       inQueue[v] = 0;
@@ -200,7 +296,28 @@ export function minCostCirculation(net: CirculationNetwork): CirculationOutcome 
   };
 
   let phases = 0;
-  let eps = maxCost * mult;
+  // Initial prices: the network's forward arcs run from lower to higher node numbers (root 0,
+  // students, postings, enterprises) except the arcs back into the root, so one backward pass
+  // gives prices under which every such arc has reduced cost >= 0 (each node priced at its best
+  // way onward). The first refine then starts from "every student sends its unit to its best
+  // posting" instead of flooding every positive-score edge, which it would otherwise undo.
+  // Any prices are a valid start (refine first saturates every arc of negative reduced cost), so
+  // this is purely a heuristic; exactness still comes from the potentials checked at the end.
+  for (let v = n - 1; v >= 1; v--) {
+    let best = 0;
+    const end = first[v] + live[v];
+    for (let a = first[v]; a < end; a++) {
+      const w = head[a];
+      if (w !== 0 && w < v) continue;
+      const t = price[w] - cost[a];
+      if (t > best) best = t;
+    }
+    price[v] = best;
+  }
+  // With those prices the first phases of the classic schedule (epsilon from the largest cost)
+  // would only re-derive them, so epsilon starts WARM_START_DIVISOR times lower.
+  // (At least 2 whenever some cost is nonzero, so that at least the final eps = 1 phase runs.)
+  let eps = maxCost === 0 ? 1 : Math.max(2, Math.floor((maxCost * mult) / WARM_START_DIVISOR));
   while (eps > 1) {
     eps = Math.max(1, Math.floor(eps / ALPHA));
     refine(eps);
@@ -218,14 +335,14 @@ export function minCostCirculation(net: CirculationNetwork): CirculationOutcome 
       // Epsilon is below one original cost unit: try to prove optimality now.
       restoreCosts();
       const potentials = exactPotentials(net, roundedPotentials(price, mult), eps === 1 ? 50 * slots + 1000 : 4 * slots + 1000);
-      if (potentials) return { ok: true, potentials, phases, relabels, pushes, earlyStop: eps > 1 };
+      if (potentials) return { ok: true, potentials, phases, relabels, pushes, updates, earlyStop: eps > 1 };
       if (eps === 1) return { ok: false, message: "no exact potentials found after the final phase" };
       for (let a = 0; a < slots; a++) cost[a] *= mult;
     }
   }
   // Only reached when every cost is 0: the zero circulation is optimal with zero potentials.
   restoreCosts();
-  return { ok: true, potentials: new Float64Array(n), phases, relabels, pushes, earlyStop: false };
+  return { ok: true, potentials: new Float64Array(n), phases, relabels, pushes, updates, earlyStop: false };
 }
 
 /** Prices of a 1-optimal scaled solution floored to original cost units (a start for exactPotentials). */

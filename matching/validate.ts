@@ -64,6 +64,10 @@ function isCount(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_MAGNITUDE;
 }
 
+function edgeLabel(i: number, edge: Record<string, unknown>): string {
+  return `edges[${i}] (student ${describe(edge.student)}, posting ${describe(edge.posting)})`;
+}
+
 function countError(where: string, field: string, value: unknown): string {
   return `${where}: ${field} must be an integer >= 0, got ${describe(value)}`;
 }
@@ -183,23 +187,33 @@ export function parseInstance(input: unknown): ParseOutcome {
   const edgeStudent = new Int32Array(m).fill(-1);
   const edgePosting = new Int32Array(m).fill(-1);
   const edgeScore = new Float64Array(m);
+  // This loop runs millions of times: labels are built only on errors, and consecutive edges of
+  // the same student (the usual order) reuse the previous lookup (=== on the same string is cheap).
+  let lastStudentId: unknown = undefined;
+  let lastStudent: number | undefined = undefined;
   for (let i = 0; i < m; i++) {
     const edge = edges[i];
     if (!isRecord(edge)) {
       errors.add(`edges[${i}]: expected an object, got ${describe(edge)}`);
       continue;
     }
-    // The label is built only when needed: this loop runs millions of times.
-    const where = (): string => `edges[${i}] (student ${describe(edge.student)}, posting ${describe(edge.posting)})`;
-    const s = typeof edge.student === "string" ? studentIndex.get(edge.student) : undefined;
-    const p = typeof edge.posting === "string" ? postingIndex.get(edge.posting) : undefined;
-    if (s === undefined) errors.add(`${where()}: unknown student ${describe(edge.student)}`);
+    const studentId = edge.student;
+    const postingId = edge.posting;
+    let s: number | undefined;
+    if (studentId === lastStudentId && lastStudent !== undefined) s = lastStudent;
+    else {
+      s = typeof studentId === "string" ? studentIndex.get(studentId) : undefined;
+      lastStudentId = studentId;
+      lastStudent = s;
+    }
+    const p = typeof postingId === "string" ? postingIndex.get(postingId) : undefined;
+    if (s === undefined) errors.add(`${edgeLabel(i, edge)}: unknown student ${describe(studentId)}`);
     else edgeStudent[i] = s;
-    if (p === undefined) errors.add(`${where()}: unknown posting ${describe(edge.posting)}`);
+    if (p === undefined) errors.add(`${edgeLabel(i, edge)}: unknown posting ${describe(postingId)}`);
     else edgePosting[i] = p;
     const score = edge.score;
     if (typeof score !== "number" || !Number.isInteger(score) || Math.abs(score) > MAX_MAGNITUDE) {
-      errors.add(`${where()}: score must be an integer (|score| <= 2^40), got ${describe(score)}`);
+      errors.add(`${edgeLabel(i, edge)}: score must be an integer (|score| <= 2^40), got ${describe(score)}`);
     } else edgeScore[i] = score;
   }
 

@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+/**
+ * Runs the real server entry point (server/main.ts) in a child process, so a
+ * test can kill it (or let it kill itself) and start it again on the same
+ * database. The TypeScript sources are compiled on load with TypeScript's
+ * transpileModule, the same way the solver worker runs under ts-jest.
+ */
+const BOOTSTRAP = `
+const fs = require("node:fs");
+const ts = require("typescript");
+require.extensions[".ts"] = (module, filename) => {
+  const { outputText } = ts.transpileModule(fs.readFileSync(filename, "utf8"), {
+    fileName: filename,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true,
+      experimentalDecorators: true, emitDecoratorMetadata: true, useDefineForClassFields: false },
+  });
+  module._compile(outputText, filename);
+};
+require(process.env.SERVER_ENTRY);
+`;
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Resolves with the exit code or signal when the process ends. */
+  exited: Promise<string>;
+  output(): string;
+  stop(): Promise<string>;
+}
+
+/** Starts server/main.ts with the given environment and waits until it prints its URL. */
+export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ["-e", BOOTSTRAP], {
+    cwd: path.resolve(__dirname, "../.."),
+    env: { ...process.env, NODE_ENV: "test", PORT: "0", SEED_DEMO: "false", LOG_LEVEL: "warn", ...env, SERVER_ENTRY: path.resolve(__dirname, "../../server/main.ts") },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => { output += d.toString(); });
+  child.stderr!.on("data", (d: Buffer) => { output += d.toString(); });
+  const exited = new Promise<string>((resolve) => child.once("exit", (code, signal) => resolve(signal ?? String(code))));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start within 60 s:\n${output}`)), 60_000);
+    const onData = () => {
+      const match = /GraphQL: (http:\/\/\S+)/.exec(output);
+      if (match) { clearTimeout(timer); resolve(match[1]!.replace("localhost", "127.0.0.1")); }
+    };
+    child.stdout!.on("data", onData);
+    void exited.then((how) => { clearTimeout(timer); reject(new Error(`server exited (${how}) before it started:\n${output}`)); });
+  });
+  return {
+    url,
+    child,
+    exited,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      return exited;
+    },
+  };
+}
+
+/** Sends one GraphQL request; network failures (a crashed server) come back as { crashed: true }. */
+export async function gqlAt(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ data?: any; errors?: any[]; crashed?: boolean }> {
+  try {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as { data?: any; errors?: any[] };
+  } catch {
+    return { crashed: true };
+  }
+}
