@@ -6,7 +6,7 @@ import { AllocationRunModel } from "../../schema/allocation-run.model";
 import { Role } from "../../schema/enums";
 import { hashPassword } from "../../server/security/passwords";
 import { aPosting, aSchool, aStudent, anEnterprise } from "../helpers/factories";
-import { gqlAt, spawnServer, type ServerProcess } from "../helpers/spawn-server";
+import { gqlAt, spawnServer, stopAllServers, type ServerProcess } from "../helpers/spawn-server";
 
 /**
  * Kills the server at each step of a commit (and while a solve writes its
@@ -69,7 +69,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await server?.stop();
+  await stopAllServers();
   await mongoose.connection.dropDatabase().catch(() => undefined);
   await mongoose.disconnect();
 });

@@ -21,6 +21,18 @@ require.extensions[".ts"] = (module, filename) => {
 require(process.env.SERVER_ENTRY);
 `;
 
+const running = new Set<ChildProcess>();
+
+/** Kills every server this test file started and has not stopped (a failed test leaves none behind). */
+export async function stopAllServers(): Promise<void> {
+  await Promise.all([...running].map((child) => new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGKILL");
+  })));
+  running.clear();
+}
+
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
@@ -37,6 +49,8 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
     env: { ...process.env, NODE_ENV: "test", PORT: "0", SEED_DEMO: "false", LOG_LEVEL: "warn", ...env, SERVER_ENTRY: path.resolve(__dirname, "../../server/main.ts") },
     stdio: ["pipe", "pipe", "pipe"],
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   let output = "";
   child.stdout!.on("data", (d: Buffer) => { output += d.toString(); });
   child.stderr!.on("data", (d: Buffer) => { output += d.toString(); });
