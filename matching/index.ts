@@ -6,6 +6,7 @@ export { allocate } from "./allocate";
 export { validateInstance } from "./validate";
 export { checkCertificate } from "./certificate";
 export { buildEdges, edgeScore, enterpriseBounds, isEligible, majorAccepted, majorFit, DEFAULT_POLICY, DEFAULT_WEIGHTS, QUANZHOU_PREFIX } from "./profiles";
+export type { BuildEdgesOptions } from "./profiles";
 export type { CertificateVerdict, OptimalityCertificate } from "./certificate";
 export type { ParsedInstance } from "./validate";
 export type {

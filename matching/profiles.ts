@@ -118,6 +118,24 @@ export function majorAccepted(studentMajor: string, postingMajors: readonly stri
   return false;
 }
 
+export interface BuildEdgesOptions {
+  /**
+   * Keep only this many eligible postings per student, the best-scored ones
+   * (ties: earlier posting first); 0 = all. Candidate generation, as matching
+   * systems do at city scale: a student in a common major is eligible for
+   * hundreds of postings, and the allocation is then solved exactly over the
+   * candidates. Preferred, same-major and nearby postings score highest, so
+   * they are kept.
+   */
+  maxCandidatesPerStudent?: number;
+}
+
+/** The `limit` best-scored edges of one student (ties: input order), in input order. */
+function bestCandidates(edges: InstanceEdge[], limit: number): InstanceEdge[] {
+  const order = edges.map((_, i) => i).sort((a, b) => edges[b]!.score - edges[a]!.score || a - b);
+  return order.slice(0, limit).sort((a, b) => a - b).map((i) => edges[i]!);
+}
+
 /**
  * Whether the student may be allocated to the posting: an open INTERNSHIP posting (JOB
  * postings are not allocated), accepting the student's major and level (empty list = all
@@ -148,7 +166,14 @@ export function edgeScore(student: EdgeStudent, posting: EdgePosting, rank: numb
  * input order (deterministic). Weights must be integers (throws a RangeError otherwise, a
  * programming error: scores of an instance are integers).
  */
-export function buildEdges(students: readonly EdgeStudent[], postings: readonly EdgePosting[], weights: ScoreWeights = DEFAULT_WEIGHTS): InstanceEdge[] {
+export function buildEdges(
+  students: readonly EdgeStudent[],
+  postings: readonly EdgePosting[],
+  weights: ScoreWeights = DEFAULT_WEIGHTS,
+  options: BuildEdgesOptions = {},
+): InstanceEdge[] {
+  const limit = options.maxCandidatesPerStudent ?? 0;
+  if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`maxCandidatesPerStudent must be an integer >= 0, got ${limit}`);
   for (const [name, value] of Object.entries(weights)) {
     if (!Number.isInteger(value)) throw new RangeError(`score weight ${name} must be an integer, got ${value}`);
   }
@@ -172,13 +197,15 @@ export function buildEdges(students: readonly EdgeStudent[], postings: readonly 
     const major = majorDigits(student.major);
     const candidates = [...(byAccepted.get(major) ?? []), ...(byAccepted.get(major.slice(0, 4)) ?? [])].sort((a, b) => a - b);
     let previous = -1;
+    const own: InstanceEdge[] = [];
     for (const index of candidates) {
       if (index === previous) continue;
       previous = index;
       const posting = allocatable[index]!;
       if (!isEligible(student, posting)) continue;
-      edges.push({ student: student.id, posting: posting.id, score: edgeScore(student, posting, rankOf.get(posting.id) ?? 0, weights) });
+      own.push({ student: student.id, posting: posting.id, score: edgeScore(student, posting, rankOf.get(posting.id) ?? 0, weights) });
     }
+    edges.push(...(limit > 0 && own.length > limit ? bestCandidates(own, limit) : own));
   }
   return edges;
 }

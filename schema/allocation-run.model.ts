@@ -60,6 +60,10 @@ export class AllocationPolicy {
   @Field(() => Float, { description: "每缺 1 名实习生的惩罚分" })
   @prop({ required: true })
   floorPenalty!: number;
+
+  @Field(() => Int, { description: "每名学生保留的候选岗位数（按匹配分取前 N 个；0 为不限）" })
+  @prop({ required: true, default: 30 })
+  maxCandidatesPerStudent!: number;
 }
 
 @ObjectType({ description: "匹配分权重" })

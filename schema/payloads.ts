@@ -18,3 +18,9 @@ export class ImportStudentsResult {
   @Field({ description: "本次导入批次号" })
   batchId!: string;
 }
+
+@ObjectType({ description: "批量导入结果" })
+export class ImportResult {
+  @Field(() => Int, { description: "导入条数" })
+  imported!: number;
+}

@@ -30,6 +30,9 @@ export class AllocationPolicyInput {
 
   @Field(() => Float, { defaultValue: 1000, description: "每缺 1 名实习生的惩罚分" })
   floorPenalty!: number;
+
+  @Field(() => Int, { defaultValue: 30, description: "每名学生保留的候选岗位数（按匹配分取前 N 个；0 为不限）" })
+  maxCandidatesPerStudent!: number;
 }
 
 @InputType({ description: "匹配分权重（整数）" })

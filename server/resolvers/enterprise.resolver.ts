@@ -7,6 +7,7 @@ import { EnterpriseFilter } from "../../schema/inputs/misc.input";
 import { Role } from "../../schema/enums";
 import { districtName, industryName } from "../../schema/labels";
 import { ANY_ROLE } from "../auth";
+import { ImportResult } from "../../schema/payloads";
 import { viewerOf, type Context } from "../context";
 
 @Resolver(() => Enterprise)
@@ -27,6 +28,12 @@ export class EnterpriseResolver {
   @Mutation(() => Enterprise, { description: "登记企业（市人社局）" })
   createEnterprise(@Arg("input") input: EnterpriseInput, @Ctx() { services }: Context) {
     return services.enterprises.create(input);
+  }
+
+  @Authorized(Role.BUREAU)
+  @Mutation(() => ImportResult, { description: "批量登记企业（每次至多 5000 行，全部成功或全部不写入）" })
+  importEnterprises(@Arg("rows", () => [EnterpriseInput], { validate: false }) rows: EnterpriseInput[], @Ctx() { services }: Context) {
+    return services.enterprises.importMany(rows);
   }
 
   @Authorized(Role.BUREAU, Role.ENTERPRISE)

@@ -6,6 +6,7 @@ import { PageArgs } from "../../schema/connection";
 import { PostingFilter, PostingInput, UpdatePostingInput } from "../../schema/inputs/posting.input";
 import { Role } from "../../schema/enums";
 import { ANY_ROLE } from "../auth";
+import { ImportResult } from "../../schema/payloads";
 import { viewerOf, type Context } from "../context";
 
 @Resolver(() => Posting)
@@ -26,6 +27,12 @@ export class PostingResolver {
   @Mutation(() => Posting, { description: "发布岗位" })
   createPosting(@Arg("input") input: PostingInput, @Ctx() context: Context) {
     return context.services.postings.create(viewerOf(context), input);
+  }
+
+  @Authorized(Role.BUREAU, Role.ENTERPRISE)
+  @Mutation(() => ImportResult, { description: "批量发布岗位（每次至多 5000 行，全部成功或全部不写入）" })
+  importPostings(@Arg("rows", () => [PostingInput], { validate: false }) rows: PostingInput[], @Ctx() context: Context) {
+    return context.services.postings.importMany(viewerOf(context), rows);
   }
 
   @Authorized(Role.BUREAU, Role.ENTERPRISE)

@@ -121,7 +121,7 @@ export async function buildAllocationInstance(run: AllocationRun, activeRuns: Ty
     instanceEnterprises.push({ id, ...enterpriseBounds({ headcount: e.headcount, aboveScale: e.aboveScale }, current, run.policy) });
   }
 
-  const edges = buildEdges(edgeStudents, edgePostings, run.weights);
+  const edges = buildEdges(edgeStudents, edgePostings, run.weights, { maxCandidatesPerStudent: run.policy.maxCandidatesPerStudent ?? 30 });
   const instance: Instance = {
     version: 1,
     params: { floorPenalty: run.policy.floorPenalty },

@@ -67,13 +67,16 @@ export class AllocationService {
       if (!(await SchoolModel.exists({ _id: oid }))) problems.add(`scope.schoolIds.${i}`, `unknown school ${id}`);
       schoolIds.push(oid);
     }
-    const policy = { ...DEFAULT_POLICY, floorPenalty: 1000, ...(input.policy ?? {}) };
+    const policy = { ...DEFAULT_POLICY, floorPenalty: 1000, maxCandidatesPerStudent: 30, ...(input.policy ?? {}) };
     for (const field of ["floorRate", "ceilingRate", "generalCeilingRate"] as const) {
       const rate = policy[field];
       if (typeof rate !== "number" || !Number.isFinite(rate) || rate < 0 || rate > 1) problems.add(`policy.${field}`, "must be a rate between 0 and 1");
     }
     if (policy.floorRate > policy.ceilingRate) problems.add("policy.floorRate", "must not be above policy.ceilingRate");
     if (!Number.isFinite(policy.floorPenalty) || policy.floorPenalty < 0 || policy.floorPenalty > 1e9) problems.add("policy.floorPenalty", "must be a number 0–1e9");
+    if (!Number.isInteger(policy.maxCandidatesPerStudent) || policy.maxCandidatesPerStudent < 0 || policy.maxCandidatesPerStudent > 1000) {
+      problems.add("policy.maxCandidatesPerStudent", "must be an integer 0–1000");
+    }
     const weights = { ...DEFAULT_WEIGHTS };
     for (const [key, value] of Object.entries(input.weights ?? {})) {
       if (value === undefined || value === null) continue;

@@ -5,8 +5,9 @@ import type { EnterpriseInput, UpdateEnterpriseInput } from "../../schema/inputs
 import { Role } from "../../schema/enums";
 import { checkCreditCode, checkDistrict, checkIndustry, isAboveScale, sizeClass } from "../../schema/rules";
 import { canManageEnterprise, scopeEnterprises, type Viewer } from "../auth";
-import { ConflictError, ForbiddenError, NotFoundError, isDuplicateKeyError } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError, isDuplicateKeyError, type FieldProblem } from "../errors";
 import { paginate, toObjectId } from "./pagination";
+import { checkRowCount, insertAllOrNothing, throwRowProblems } from "./bulk";
 import { Problems, checkText } from "./problems";
 import type { ClusterService } from "./cluster.service";
 
@@ -58,9 +59,53 @@ export class EnterpriseService {
     return updated;
   }
 
-  /** Checks every field and derives the computed ones (in-city flag, above-scale, size class). */
+  /**
+   * Registers up to 5,000 enterprises at once (the bureau's registry import),
+   * all or nothing: every row's problems are reported together; a credit code
+   * already registered, or twice in the call, rejects the call.
+   */
+  async importMany(rows: EnterpriseInput[]): Promise<{ imported: number }> {
+    checkRowCount(rows);
+    const clusters = await this.clusters.codes();
+    const problems: FieldProblem[] = [];
+    const documents: EnterpriseFields[] = [];
+    const rowOfCode = new Map<string, number>();
+    rows.forEach((row, index) => {
+      const rowProblems = new Problems("", index + 1);
+      const fields = this.check(row, null, rowProblems, clusters);
+      if (fields) {
+        const earlier = rowOfCode.get(fields.creditCode);
+        if (earlier !== undefined) rowProblems.add("creditCode", `same credit code as row ${earlier}`);
+        rowOfCode.set(fields.creditCode, index + 1);
+        documents.push(fields);
+      }
+      problems.push(...rowProblems.list);
+    });
+    throwRowProblems(problems, rows.length);
+    const existing = await EnterpriseModel.find({ creditCode: trusted({ $in: [...rowOfCode.keys()] }) }, { creditCode: 1 }).lean();
+    if (existing.length > 0) {
+      const conflicts = existing.map((e) => ({ row: rowOfCode.get(e.creditCode)!, field: "creditCode", message: "an enterprise with this credit code exists" }));
+      throw new ConflictError("rows", `${conflicts.length} row(s) duplicate registered enterprises; nothing imported`, conflicts);
+    }
+    try {
+      await insertAllOrNothing(EnterpriseModel, documents as unknown as Record<string, unknown>[]);
+    } catch (err) {
+      if (isDuplicateKeyError(err)) throw new ConflictError("rows", "a row duplicates an enterprise registered meanwhile; nothing imported");
+      throw err;
+    }
+    return { imported: documents.length };
+  }
+
+  /** Checks every field and derives the computed ones; throws BAD_USER_INPUT with all problems. */
   private async validate(input: EnterpriseInput, current: Enterprise | null, prefix: string): Promise<EnterpriseFields> {
     const problems = new Problems(prefix);
+    const fields = this.check(input, current, problems, await this.clusters.codes());
+    problems.throwIfAny();
+    return fields!;
+  }
+
+  /** Checks every field and derives the computed ones (in-city flag, above-scale, size class). */
+  private check(input: EnterpriseInput, current: Enterprise | null, problems: Problems, known: Set<string>): EnterpriseFields | undefined {
     const name = checkText(problems, "name", input.name, 2, 100);
     let creditCode = current?.creditCode;
     let creditCodePilot = current?.creditCodePilot ?? false;
@@ -74,9 +119,13 @@ export class EnterpriseService {
     const district = problems.check("district", checkDistrict(String(input.district ?? "")));
     const industry = problems.check("industry", checkIndustry(String(input.industry ?? "")));
     const clusters = input.clusters ?? [];
-    const known = await this.clusters.codes();
     for (const code of clusters) if (!known.has(code)) problems.add("clusters", `unknown cluster "${code}"`);
-    problems.throwIfAny();
+    if (!Number.isInteger(input.headcount) || input.headcount < 1 || input.headcount > 1_000_000) problems.add("headcount", "must be an integer 1–1,000,000");
+    if (typeof input.annualRevenue !== "number" || !(input.annualRevenue >= 0) || input.annualRevenue > 1e13) problems.add("annualRevenue", "must be a number 0–1e13");
+    if (input.recordedInterns !== undefined && input.recordedInterns !== null && (!Number.isInteger(input.recordedInterns) || input.recordedInterns < 0)) {
+      problems.add("recordedInterns", "must be an integer >= 0");
+    }
+    if (!problems.empty) return undefined;
     const aboveScaleOverride = input.aboveScaleOverride ?? null;
     const ruleAboveScale = isAboveScale({ industry: industry!.code, annualRevenue: input.annualRevenue });
     return {

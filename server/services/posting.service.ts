@@ -1,13 +1,14 @@
-import { trusted, type Types } from "mongoose";
+import { Types, trusted } from "mongoose";
 import { PostingModel, type Posting } from "../../schema/posting.model";
-import type { Enterprise } from "../../schema/enterprise.model";
+import { EnterpriseModel, type Enterprise } from "../../schema/enterprise.model";
 import type { PostingFilter, PostingInput, UpdatePostingInput } from "../../schema/inputs/posting.input";
 import { PostingKind, PostingStatus, Role } from "../../schema/enums";
 import { checkDistrict, checkInternPay, checkMajorPattern } from "../../schema/rules";
 import { canManageEnterprise, scopePostings, type Viewer } from "../auth";
-import { BadUserInputError, ForbiddenError, NotFoundError } from "../errors";
+import { BadUserInputError, ForbiddenError, NotFoundError, type FieldProblem } from "../errors";
 import { stripUndefined, type EnterpriseService } from "./enterprise.service";
 import { paginate, toObjectId } from "./pagination";
+import { checkRowCount, insertAllOrNothing, throwRowProblems } from "./bulk";
 import { Problems, checkDate, checkInt, checkText } from "./problems";
 
 type PostingFields = Omit<Posting, "_id" | "createdAt">;
@@ -81,8 +82,46 @@ export class PostingService {
     return posting;
   }
 
+  /**
+   * Publishes up to 5,000 postings at once, all or nothing, with every row's
+   * problems reported together. An enterprise account posts for itself only.
+   */
+  async importMany(viewer: Viewer, rows: PostingInput[]): Promise<{ imported: number }> {
+    checkRowCount(rows);
+    const wanted = new Set<string>();
+    for (const row of rows) if (row.enterpriseId && Types.ObjectId.isValid(row.enterpriseId)) wanted.add(row.enterpriseId);
+    if (viewer.enterpriseId) wanted.add(viewer.enterpriseId);
+    const enterprises = new Map((await EnterpriseModel.find({ _id: trusted({ $in: [...wanted].map((id) => new Types.ObjectId(id)) }) }).lean<Enterprise[]>()).map((e) => [String(e._id), e]));
+    const problems: FieldProblem[] = [];
+    const documents: PostingFields[] = [];
+    rows.forEach((row, index) => {
+      const rowProblems = new Problems("", index + 1);
+      let enterpriseId = row.enterpriseId ?? null;
+      if (viewer.role === Role.ENTERPRISE) {
+        if (enterpriseId && enterpriseId !== viewer.enterpriseId) throw new ForbiddenError(`row ${index + 1}: not your enterprise`);
+        enterpriseId = viewer.enterpriseId;
+      }
+      const enterprise = enterpriseId ? enterprises.get(enterpriseId) : undefined;
+      if (!enterprise) rowProblems.add("enterpriseId", enterpriseId ? `unknown enterprise ${enterpriseId}` : "required");
+      else {
+        const fields = this.check({ ...row, status: PostingStatus.OPEN }, enterprise, rowProblems);
+        if (fields) documents.push(fields);
+      }
+      problems.push(...rowProblems.list);
+    });
+    throwRowProblems(problems, rows.length);
+    await insertAllOrNothing(PostingModel, documents as unknown as Record<string, unknown>[]);
+    return { imported: documents.length };
+  }
+
   private validate(input: Omit<PostingInput, "enterpriseId"> & { status: PostingStatus }, enterprise: Enterprise): PostingFields {
     const problems = new Problems();
+    const fields = this.check(input, enterprise, problems);
+    problems.throwIfAny();
+    return fields!;
+  }
+
+  private check(input: Omit<PostingInput, "enterpriseId"> & { status: PostingStatus }, enterprise: Enterprise, problems: Problems): PostingFields | undefined {
     const title = checkText(problems, "title", input.title, 2, 100);
     const description = typeof input.description === "string" ? input.description.trim() : "";
     if (!Array.isArray(input.majors) || input.majors.length === 0) problems.add("majors", "at least one major or major class");
@@ -97,7 +136,8 @@ export class PostingService {
     const startDate = checkDate(problems, "startDate", input.startDate);
     const endDate = checkDate(problems, "endDate", input.endDate);
     if (startDate && endDate && endDate < startDate) problems.add("endDate", "must not be before startDate");
-    problems.throwIfAny();
+    if (input.regularWage !== undefined && input.regularWage !== null && !(input.regularWage >= 0)) problems.add("regularWage", "must be a number >= 0");
+    if (!problems.empty) return undefined;
     return {
       enterprise: enterprise._id,
       kind: input.kind,

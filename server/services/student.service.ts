@@ -11,11 +11,10 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, isDupl
 import type { PersonalDataCipher } from "../security/crypto";
 import { stripUndefined } from "./enterprise.service";
 import { paginate, toObjectId } from "./pagination";
+import { checkRowCount, insertAllOrNothing, throwRowProblems } from "./bulk";
 import { Problems, checkInt, checkStringList, checkText } from "./problems";
 import type { SchoolService } from "./school.service";
 import type { KeyClaims } from "./key-claims";
-
-export const MAX_IMPORT_ROWS = 5000;
 
 /** The claim key of a national ID's keyed hash. */
 export function nidKey(hash: string): string {
@@ -129,8 +128,7 @@ export class StudentService {
    */
   async importStudents(viewer: Viewer, schoolId: string, rows: StudentInput[]): Promise<ImportResult> {
     const school = await this.schools.getManaged(viewer, schoolId);
-    if (rows.length === 0) throw new BadUserInputError("rows", "no rows to import");
-    if (rows.length > MAX_IMPORT_ROWS) throw new BadUserInputError("rows", `at most ${MAX_IMPORT_ROWS} rows per call, got ${rows.length}`);
+    checkRowCount(rows);
     const batchId = crypto.randomUUID();
     const problems: FieldProblem[] = [];
     const documents: StudentFields[] = [];
@@ -146,18 +144,14 @@ export class StudentService {
       }
       problems.push(...rowProblems.list);
     });
-    if (problems.length > 0) {
-      const invalidRows = new Set(problems.map((p) => p.row)).size;
-      throw new BadUserInputError(problems, `${invalidRows} of ${rows.length} rows invalid; nothing imported`);
-    }
+    throwRowProblems(problems, rows.length);
     await this.claimIdentities(documents, batchId, (conflictRows) => {
       const conflicts = conflictRows.map((row) => ({ row, field: "nationalId", message: "a student with this national ID exists" }));
       return new ConflictError("rows", `${conflicts.length} row(s) duplicate existing students; nothing imported`, conflicts);
     });
     try {
-      await StudentModel.insertMany(documents, { ordered: true });
+      await insertAllOrNothing(StudentModel, documents as unknown as Record<string, unknown>[]);
     } catch (err) {
-      await StudentModel.deleteMany({ importBatch: batchId });
       await this.claims.release(batchId, documents.map((d) => nidKey(d.nationalIdHash)));
       if (isDuplicateKeyError(err)) throw new ConflictError("rows", "a row duplicates a student added meanwhile; nothing imported");
       throw err;

@@ -381,3 +381,35 @@ describe("request limits", () => {
     expect(res.status).toBe(413);
   });
 });
+
+describe("bulk registry imports", () => {
+  const IMPORT_ENTERPRISES = `mutation($rows: [EnterpriseInput!]!) { importEnterprises(rows: $rows) { imported } }`;
+  const IMPORT_POSTINGS = `mutation($rows: [PostingInput!]!) { importPostings(rows: $rows) { imported } }`;
+
+  test("the bureau imports enterprises all or nothing, with every row's errors", async () => {
+    const good = [anEnterprise(), anEnterprise()];
+    const bad = await server.gql(IMPORT_ENTERPRISES, { rows: [...good, anEnterprise({ district: "350599", headcount: 0 }), { ...good[0], name: "重复" }] }, bureau);
+    expect(errorCode(bad)).toBe("BAD_USER_INPUT");
+    expect(bad.errors![0]!.extensions!.errors!.map((e) => `${e.row}:${e.field}`).sort()).toEqual(["3:district", "3:headcount", "4:creditCode"]);
+    const filter = `query($f: EnterpriseFilter) { enterprises(first: 100, filter: $f) { edges { node { creditCode } } } }`;
+    const codes = async () => (await server.gql(filter, {}, bureau)).data!.enterprises.edges.map((e: any) => e.node.creditCode);
+    expect(await codes()).not.toContain(good[0]!.creditCode);
+    expect((await server.gql(IMPORT_ENTERPRISES, { rows: good }, bureau)).data!.importEnterprises.imported).toBe(2);
+    expect(await codes()).toEqual(expect.arrayContaining(good.map((g) => g.creditCode)));
+    expect(errorCode(await server.gql(IMPORT_ENTERPRISES, { rows: [anEnterprise(), good[1]] }, bureau))).toBe("CONFLICT");
+    const school = await createSchool();
+    expect(errorCode(await server.gql(IMPORT_ENTERPRISES, { rows: good }, await server.account(Role.SCHOOL, { schoolId: school.id })))).toBe("FORBIDDEN");
+  });
+
+  test("an enterprise imports postings for itself only; a bad row rejects the call", async () => {
+    const own = await createEnterprise();
+    const other = await createEnterprise();
+    const token = await server.account(Role.ENTERPRISE, { enterpriseId: own.id });
+    const bad = await server.gql(IMPORT_POSTINGS, { rows: [aPosting(), aPosting({ capacity: 0 }), aPosting({ monthlyPay: 1000, regularWage: 3000 })] }, token);
+    expect(bad.errors![0]!.extensions!.errors!.map((e) => `${e.row}:${e.field}`)).toEqual(["2:capacity", "3:monthlyPay"]);
+    expect(errorCode(await server.gql(IMPORT_POSTINGS, { rows: [aPosting({ enterpriseId: other.id })] }, token))).toBe("FORBIDDEN");
+    expect((await server.gql(IMPORT_POSTINGS, { rows: [aPosting(), aPosting()] }, token)).data!.importPostings.imported).toBe(2);
+    const mine = await server.gql(`{ postings(first: 100) { totalCount } }`, {}, token);
+    expect(mine.data!.postings.totalCount).toBe(2);
+  });
+});

@@ -45,3 +45,25 @@ test("buildEdges finds exactly the eligible pairs of a brute-force scan, with th
     { numRuns: 300 },
   );
 });
+
+test("with a candidate limit, each student keeps its best-scored eligible postings, earlier ones on ties", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 8 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => student(i)))),
+      fc.integer({ min: 0, max: 12 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => posting(i)))),
+      fc.integer({ min: 1, max: 4 }),
+      (students, postings, limit) => {
+        const all = buildEdges(students, postings, DEFAULT_WEIGHTS);
+        const limited = buildEdges(students, postings, DEFAULT_WEIGHTS, { maxCandidatesPerStudent: limit });
+        for (const s of students) {
+          const mine = all.filter((e) => e.student === s.id);
+          const kept = limited.filter((e) => e.student === s.id);
+          expect(kept.length).toBe(Math.min(limit, mine.length));
+          const ranked = mine.map((e, i) => ({ e, i })).sort((a, b) => b.e.score - a.e.score || a.i - b.i).slice(0, limit);
+          expect(kept).toEqual(ranked.sort((a, b) => a.i - b.i).map((r) => r.e));
+        }
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
