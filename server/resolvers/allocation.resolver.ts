@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { AllocationRun, RunEnterprise } from "../../schema/allocation-run.model";
+import { AllocationRun, AllocationTimings, RunEnterprise } from "../../schema/allocation-run.model";
 import { AuditAction } from "../../schema/audit-entry.model";
 import { Enterprise } from "../../schema/enterprise.model";
 import { Placement } from "../../schema/placement.model";
@@ -44,6 +44,12 @@ export class AllocationRunResolver {
     @Ctx() context: Context,
   ) {
     return context.services.allocation.commit(viewerOf(context), id, idempotencyKey, supersede);
+  }
+
+  @FieldResolver(() => AllocationTimings)
+  timings(@Root() run: AllocationRun): AllocationTimings {
+    // mongoose drops the empty object of a run that has not started yet
+    return run.timings ?? {};
   }
 
   @FieldResolver(() => PlacementConnection, { description: "方案中的录用（可按企业、学校筛选）" })

@@ -23,9 +23,15 @@ export function throwRowProblems(problems: FieldProblem[], rowCount: number): vo
  */
 export async function insertAllOrNothing<T>(model: Model<T>, documents: Record<string, unknown>[]): Promise<Types.ObjectId[]> {
   const ids = documents.map((d) => (d._id as Types.ObjectId | undefined) ?? new Types.ObjectId());
-  documents.forEach((d, i) => { d._id = ids[i]; });
+  const now = new Date();
+  documents.forEach((d, i) => {
+    d._id = ids[i];
+    d.createdAt = now;
+    d.updatedAt = now;
+  });
   try {
-    await model.insertMany(documents, { ordered: true });
+    // The rows were checked field by field already: skip mongoose's hydration and casting (half the insert time).
+    await model.insertMany(documents, { ordered: true, lean: true });
   } catch (err) {
     for (let i = 0; i < ids.length; i += 1000) await model.deleteMany({ _id: trusted({ $in: ids.slice(i, i + 1000) }) });
     throw err;

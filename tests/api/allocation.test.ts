@@ -27,8 +27,8 @@ async function gqlOk(query: string, variables: Record<string, unknown>, token: s
 
 /** Starts a run and waits for its background solve. */
 async function solvedRun(input: Record<string, unknown> = {}) {
-  const started = await gqlOk(START, { i: { name: "测试分配", ...input } }, bureau);
-  expect(started.startAllocationRun.status).toBe("QUEUED");
+  const started = await gqlOk(START.replace("{ id status }", "{ id status timings { buildMillis } sizes { students } }"), { i: { name: "测试分配", ...input } }, bureau);
+  expect(started.startAllocationRun).toMatchObject({ status: "QUEUED", timings: { buildMillis: null }, sizes: null });
   await server.services.allocation.idle();
   return (await gqlOk(`query($id: ID!) { allocationRun(id: $id) { ${RUN_FIELDS} } }`, { id: started.startAllocationRun.id }, bureau)).allocationRun;
 }

@@ -1,0 +1,159 @@
+/**
+ * Allocation runs, end to end through the API (`npm run bench:allocation`):
+ * 1. the demo city: startAllocationRun -> SOLVED, median of 3 runs;
+ * 2. a synthetic city (100,000 students by default) loaded through the import
+ *    mutations, then solved and committed; wall time of each phase and the
+ *    peak memory (VmHWM) of the server process and of its FerretDB.
+ * The server is the real one (dist/server/main.js) in a child process, on a
+ * fresh embedded FerretDB; this process only sends HTTP requests.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import mongoose from "mongoose";
+import { freePort, repoRoot } from "../embedded-ferretdb";
+import { UserModel } from "../../schema/user.model";
+import { Role } from "../../schema/enums";
+import { hashPassword } from "../security/passwords";
+import { buildSyntheticCity } from "../../seeds/synthetic-city";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const STUDENTS = option("students", 100_000);
+const SKIP_DEMO = args.includes("--skip-demo");
+
+interface Server { child: ChildProcess; url: string; ferretdbPid: number }
+
+async function startServer(env: Record<string, string>): Promise<Server> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "alloc-bench-"));
+  const ferretdbPort = await freePort();
+  const child = spawn(process.execPath, ["--max-old-space-size=3072", path.join(repoRoot(), "dist/server/main.js")], {
+    env: { ...process.env, NODE_ENV: "development", PORT: "0", DATA_DIR: dataDir, FERRETDB_PORT: String(ferretdbPort), LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /GraphQL: (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!.replace("localhost", "127.0.0.1"));
+    });
+    child.once("exit", (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  const ferretdbPid = Number(fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(/\s+/)[0]);
+  return { child, url, ferretdbPid };
+}
+
+function peakRssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
+}
+
+async function gql(url: string, query: string, variables: Record<string, unknown>, token?: string) {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data?: any; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 2000));
+  return body.data;
+}
+
+async function login(url: string, email: string, password: string): Promise<string> {
+  return (await gql(url, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password })).login.token;
+}
+
+async function solve(url: string, token: string, name: string) {
+  const t0 = Date.now();
+  const run = (await gql(url, `mutation($i: StartAllocationRunInput!) { startAllocationRun(input: $i) { id } }`, { i: { name } }, token)).startAllocationRun;
+  for (;;) {
+    const r = (await gql(url, `query($id: ID!) { allocationRun(id: $id) { status failureReason objective placedCount unplacedCount totalShortfall sizes { students postings enterprises edges } timings { buildMillis solveMillis writeMillis } } }`, { id: run.id }, token)).allocationRun;
+    if (r.status === "SOLVED" || r.status === "FAILED") return { id: run.id as string, millis: Date.now() - t0, ...r };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function demoCity() {
+  const server = await startServer({ SEED_DEMO: "true" });
+  try {
+    const token = await login(server.url, "bureau@demo.local", "demo-password");
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await solve(server.url, token, `demo ${i + 1}`));
+    const r = runs[0]!;
+    console.log(`demo city: ${r.sizes.students} students, ${r.sizes.postings} postings, ${r.sizes.edges} edges, objective ${r.objective}, placed ${r.placedCount}`);
+    console.log(`  start -> SOLVED: ${runs.map((x) => x.millis).join(", ")} ms; median ${median(runs.map((x) => x.millis))} ms (build ${r.timings.buildMillis}, solve ${r.timings.solveMillis}, write ${r.timings.writeMillis})`);
+  } finally {
+    server.child.kill("SIGTERM");
+  }
+}
+
+async function syntheticCity() {
+  const city = buildSyntheticCity({ students: STUDENTS, postings: STUDENTS / 5, enterprises: STUDENTS / 50, schools: 50 });
+  const server = await startServer({ SEED_DEMO: "false" });
+  try {
+    const ferretdbUri = fs.readFileSync(`/proc/${server.ferretdbPid}/cmdline`, "utf8").split("\0");
+    const listen = ferretdbUri[ferretdbUri.indexOf("-listen") + 1];
+    await mongoose.connect(`mongodb://${listen}/talent`);
+    await UserModel.create({ email: "bench@bench.local", role: Role.BUREAU, passwordHash: await hashPassword("bench-password-1") });
+    await mongoose.disconnect();
+    const token = await login(server.url, "bench@bench.local", "bench-password-1");
+    const phases: Record<string, number> = {};
+    const time = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+      const t = Date.now();
+      const result = await work();
+      phases[phase] = Date.now() - t;
+      return result;
+    };
+    const t0 = Date.now();
+    await time("enterprises", () => gql(server.url, `mutation($rows: [EnterpriseInput!]!) { importEnterprises(rows: $rows) { imported } }`, { rows: city.enterprises }, token));
+    const enterpriseIds: string[] = [];
+    for (let after: string | null = null; ;) {
+      const page: any = (await gql(server.url, `query($a: String) { enterprises(first: 100, after: $a) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { a: after }, token)).enterprises;
+      enterpriseIds.push(...page.edges.map((e: any) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    const schoolIds = await time("schools", async () => {
+      const ids: string[] = [];
+      for (const s of city.schools) ids.push((await gql(server.url, `mutation($i: SchoolInput!) { createSchool(input: $i) { id } }`, { i: s }, token)).createSchool.id);
+      return ids;
+    });
+    await time("postings", async () => {
+      const rows = city.postings.map(({ enterpriseIndex, ...p }) => ({ ...p, enterpriseId: enterpriseIds[enterpriseIndex] }));
+      for (let i = 0; i < rows.length; i += 2500) await gql(server.url, `mutation($rows: [PostingInput!]!) { importPostings(rows: $rows) { imported } }`, { rows: rows.slice(i, i + 2500) }, token);
+    });
+    await time("students", async () => {
+      const bySchool = new Map<number, unknown[]>();
+      for (const s of city.students) bySchool.set(s.schoolIndex, [...(bySchool.get(s.schoolIndex) ?? []), s.row]);
+      for (const [index, rows] of bySchool) {
+        for (let i = 0; i < rows.length; i += 4000) {
+          await gql(server.url, `mutation($s: ID!, $rows: [StudentInput!]!) { importStudents(schoolId: $s, rows: $rows) { imported } }`, { s: schoolIds[index], rows: rows.slice(i, i + 4000) }, token);
+        }
+      }
+    });
+    const loaded = Date.now() - t0;
+    const run = await time("solve", () => solve(server.url, token, "synthetic"));
+    await time("commit", () => gql(server.url, `mutation($id: ID!) { commitAllocationRun(id: $id, idempotencyKey: "bench-commit-1") { status } }`, { id: run.id }, token));
+    const total = Date.now() - t0;
+    console.log(`synthetic city: ${city.students.length} students, ${city.postings.length} postings, ${city.enterprises.length} enterprises, 50 schools`);
+    console.log(`  run: ${run.status} ${run.failureReason ?? ""} edges ${run.sizes?.edges}, objective ${run.objective}, placed ${run.placedCount}, unplaced ${run.unplacedCount}, shortfall ${run.totalShortfall}`);
+    console.log(`  run timings: build ${run.timings.buildMillis} ms, solve ${run.timings.solveMillis} ms, write ${run.timings.writeMillis} ms`);
+    console.log(`  phases (ms): ${Object.entries(phases).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    console.log(`  load ${loaded} ms; load + solve + commit ${total} ms`);
+    console.log(`  peak RSS: server ${peakRssMb(server.child.pid!)} MB, FerretDB ${peakRssMb(server.ferretdbPid)} MB`);
+  } finally {
+    server.child.kill("SIGTERM");
+  }
+}
+
+(async () => {
+  console.log(`machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model}, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  if (!SKIP_DEMO) await demoCity();
+  await syntheticCity();
+})().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
