@@ -87,8 +87,8 @@ export class AllocationSizes {
 
 @ObjectType({ description: "耗时（毫秒）" })
 export class AllocationTimings {
-  @Field(() => Int, { nullable: true, description: "读库并构建实例" }) @prop({ type: () => Number }) buildMillis?: number;
-  @Field(() => Int, { nullable: true, description: "求解" }) @prop({ type: () => Number }) solveMillis?: number;
+  @Field(() => Int, { nullable: true, description: "读库（学生、岗位、企业、志愿、已有录用）" }) @prop({ type: () => Number }) loadMillis?: number;
+  @Field(() => Int, { nullable: true, description: "在求解线程中计算匹配分并求解" }) @prop({ type: () => Number }) solveMillis?: number;
   @Field(() => Int, { nullable: true, description: "写入结果" }) @prop({ type: () => Number }) writeMillis?: number;
   @Field(() => Date, { nullable: true }) @prop({ type: () => Date }) startedAt?: Date;
   @Field(() => Date, { nullable: true }) @prop({ type: () => Date }) finishedAt?: Date;

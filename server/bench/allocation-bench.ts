@@ -44,6 +44,8 @@ async function startServer(env: Record<string, string>): Promise<Server> {
     });
     child.once("exit", (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
+  child.stdout!.on("data", (d: Buffer) => process.stdout.write(`[server] ${d.toString()}`));
+  child.once("exit", (code, signal) => { if (code !== 0 && signal !== "SIGTERM") console.log(`[server] exited ${code ?? signal}`); });
   const ferretdbPid = Number(fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(/\s+/)[0]);
   return { child, url, ferretdbPid };
 }
@@ -53,8 +55,14 @@ function peakRssMb(pid: number): number {
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
 }
 
-async function gql(url: string, query: string, variables: Record<string, unknown>, token?: string) {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+async function gql(url: string, query: string, variables: Record<string, unknown>, token?: string, attempts = 3): Promise<any> {
+  let res: Response;
+  try {
+    res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+  } catch (err) {
+    if (attempts <= 1) throw err;
+    return gql(url, query, variables, token, attempts - 1);
+  }
   const body = (await res.json()) as { data?: any; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 2000));
   return body.data;
@@ -68,7 +76,7 @@ async function solve(url: string, token: string, name: string) {
   const t0 = Date.now();
   const run = (await gql(url, `mutation($i: StartAllocationRunInput!) { startAllocationRun(input: $i) { id } }`, { i: { name } }, token)).startAllocationRun;
   for (;;) {
-    const r = (await gql(url, `query($id: ID!) { allocationRun(id: $id) { status failureReason objective placedCount unplacedCount totalShortfall sizes { students postings enterprises edges } timings { buildMillis solveMillis writeMillis } } }`, { id: run.id }, token)).allocationRun;
+    const r = (await gql(url, `query($id: ID!) { allocationRun(id: $id) { status failureReason objective placedCount unplacedCount totalShortfall sizes { students postings enterprises edges } timings { loadMillis solveMillis writeMillis } } }`, { id: run.id }, token)).allocationRun;
     if (r.status === "SOLVED" || r.status === "FAILED") return { id: run.id as string, millis: Date.now() - t0, ...r };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -84,7 +92,7 @@ async function demoCity() {
     for (let i = 0; i < 3; i++) runs.push(await solve(server.url, token, `demo ${i + 1}`));
     const r = runs[0]!;
     console.log(`demo city: ${r.sizes.students} students, ${r.sizes.postings} postings, ${r.sizes.edges} edges, objective ${r.objective}, placed ${r.placedCount}`);
-    console.log(`  start -> SOLVED: ${runs.map((x) => x.millis).join(", ")} ms; median ${median(runs.map((x) => x.millis))} ms (build ${r.timings.buildMillis}, solve ${r.timings.solveMillis}, write ${r.timings.writeMillis})`);
+    console.log(`  start -> SOLVED: ${runs.map((x) => x.millis).join(", ")} ms; median ${median(runs.map((x) => x.millis))} ms (load ${r.timings.loadMillis}, solve ${r.timings.solveMillis}, write ${r.timings.writeMillis})`);
   } finally {
     server.child.kill("SIGTERM");
   }
@@ -140,7 +148,7 @@ async function syntheticCity() {
     const total = Date.now() - t0;
     console.log(`synthetic city: ${city.students.length} students, ${city.postings.length} postings, ${city.enterprises.length} enterprises, 50 schools`);
     console.log(`  run: ${run.status} ${run.failureReason ?? ""} edges ${run.sizes?.edges}, objective ${run.objective}, placed ${run.placedCount}, unplaced ${run.unplacedCount}, shortfall ${run.totalShortfall}`);
-    console.log(`  run timings: build ${run.timings.buildMillis} ms, solve ${run.timings.solveMillis} ms, write ${run.timings.writeMillis} ms`);
+    console.log(`  run timings: load ${run.timings.loadMillis} ms, solve ${run.timings.solveMillis} ms, write ${run.timings.writeMillis} ms`);
     console.log(`  phases (ms): ${Object.entries(phases).map(([k, v]) => `${k} ${v}`).join(", ")}`);
     console.log(`  load ${loaded} ms; load + solve + commit ${total} ms`);
     console.log(`  peak RSS: server ${peakRssMb(server.child.pid!)} MB, FerretDB ${peakRssMb(server.ferretdbPid)} MB`);

@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import { trusted, type Types } from "mongoose";
 import type { AllocationRun } from "../../schema/allocation-run.model";
 import { ApplicationModel } from "../../schema/application.model";
@@ -9,15 +8,14 @@ import { PostingModel } from "../../schema/posting.model";
 import { SchoolModel } from "../../schema/school.model";
 import { StudentModel } from "../../schema/student.model";
 import { ageOn } from "../../schema/rules/national-id";
-import { buildEdges, enterpriseBounds, type EdgePosting, type EdgeStudent, type Instance } from "../../matching";
+import { enterpriseBounds, type EdgePosting, type EdgeStudent, type Instance } from "../../matching";
+import type { AllocationProfiles } from "../solver/profiles-instance";
 
-/** What the solver needs plus what the service needs to write the result back. */
-export interface BuiltInstance {
-  instance: Instance;
-  hash: string;
+/** What the solver's worker needs, plus what the service needs to write the result back. */
+export interface LoadedProfiles {
+  profiles: AllocationProfiles;
   /** Student id -> school id, for writing placements and unplaced students. */
   schoolOf: Map<string, Types.ObjectId>;
-  sizes: { students: number; postings: number; enterprises: number; edges: number };
 }
 
 /** School year of a student on a date: enrolled in September; 1 = first year. */
@@ -41,13 +39,13 @@ export async function heldPlaces(activeRuns: Types.ObjectId[]) {
 }
 
 /**
- * Reads the database into an allocation instance (FORMAT.md) for a run's
- * scope and policy: students in scope without a held place, open internship
- * postings with their remaining capacity, enterprise floors and ceilings from
+ * Reads the database into the profiles of an allocation for a run's scope and
+ * policy: students in scope without a held place, open internship postings
+ * with their remaining capacity, enterprise floors and ceilings from
  * `enterpriseBounds` net of interns already there (recorded ones plus places
- * held in active runs), and scored edges from `buildEdges`.
+ * held in active runs). The worker scores the edges (`buildEdges`).
  */
-export async function buildAllocationInstance(run: AllocationRun, activeRuns: Types.ObjectId[], today: string): Promise<BuiltInstance> {
+export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Types.ObjectId[], today: string): Promise<LoadedProfiles> {
   const refYear = Number(today.slice(0, 4));
   const studentFilter: Record<string, unknown> = {};
   if (run.scope.graduationYears.length) studentFilter.graduationYear = trusted({ $in: run.scope.graduationYears });
@@ -102,7 +100,7 @@ export async function buildAllocationInstance(run: AllocationRun, activeRuns: Ty
   }
 
   const edgePostings: EdgePosting[] = [];
-  const instancePostings: Instance["postings"] = [];
+  const capacities: number[] = [];
   const enterprisesInScope = new Set<string>();
   for (const p of postings) {
     const id = String(p._id);
@@ -110,7 +108,7 @@ export async function buildAllocationInstance(run: AllocationRun, activeRuns: Ty
     if (remaining === 0) continue;
     const enterprise = String(p.enterprise);
     enterprisesInScope.add(enterprise);
-    instancePostings.push({ id, enterprise, capacity: remaining });
+    capacities.push(remaining);
     edgePostings.push({ id, enterprise, kind: "INTERNSHIP", majors: p.majors, levels: p.levels, district: p.district, open: true });
   }
   const instanceEnterprises: Instance["enterprises"] = [];
@@ -121,20 +119,16 @@ export async function buildAllocationInstance(run: AllocationRun, activeRuns: Ty
     instanceEnterprises.push({ id, ...enterpriseBounds({ headcount: e.headcount, aboveScale: e.aboveScale }, current, run.policy) });
   }
 
-  const edges = buildEdges(edgeStudents, edgePostings, run.weights, { maxCandidatesPerStudent: run.policy.maxCandidatesPerStudent ?? 30 });
-  const instance: Instance = {
-    version: 1,
-    params: { floorPenalty: run.policy.floorPenalty },
-    students: edgeStudents.map((s) => ({ id: s.id })),
-    enterprises: instanceEnterprises,
-    postings: instancePostings,
-    edges,
-  };
-  const hash = crypto.createHash("sha256").update(JSON.stringify(instance)).digest("hex");
   return {
-    instance,
-    hash,
+    profiles: {
+      students: edgeStudents,
+      postings: edgePostings,
+      capacities,
+      enterprises: instanceEnterprises,
+      floorPenalty: run.policy.floorPenalty,
+      weights: run.weights,
+      maxCandidatesPerStudent: run.policy.maxCandidatesPerStudent ?? 30,
+    },
     schoolOf,
-    sizes: { students: edgeStudents.length, postings: instancePostings.length, enterprises: instanceEnterprises.length, edges: edges.length },
   };
 }

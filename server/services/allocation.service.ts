@@ -9,10 +9,12 @@ import type { PlacementFilter, StartAllocationRunInput } from "../../schema/inpu
 import { PlacementResponse } from "../../schema/inputs/allocation.input";
 import { Role } from "../../schema/enums";
 import { checkDistrict } from "../../schema/rules";
-import { DEFAULT_POLICY, DEFAULT_WEIGHTS, type OptimalResult, type Result } from "../../matching";
+import { DEFAULT_POLICY, DEFAULT_WEIGHTS, type OptimalResult } from "../../matching";
+import type { AllocationProfiles } from "../solver/profiles-instance";
+import type { BuiltAndSolved } from "../solver/worker-pool";
 import { scopeApplications, type Viewer } from "../auth";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
-import { buildAllocationInstance } from "./allocation-instance";
+import { loadAllocationProfiles } from "./allocation-instance";
 import type { AuditService } from "./audit.service";
 import { paginate, toObjectId } from "./pagination";
 import { Problems } from "./problems";
@@ -21,8 +23,8 @@ import { Problems } from "./problems";
 export type CrashPoint = "commit:locked" | "commit:claimed" | "commit:flipped" | "solve:writing";
 
 export interface AllocationOptions {
-  /** Solves an instance off the request path (a killable worker thread). */
-  solve: (instance: unknown, solver: SolverChoice) => Promise<Result>;
+  /** Scores the edges and solves, off the request path (a killable worker thread). */
+  solve: (profiles: AllocationProfiles, solver: SolverChoice) => Promise<BuiltAndSolved>;
   /** Called at each crash point; kills the process when it is the configured one. */
   crashPoint: (point: CrashPoint) => void;
   today: () => string;
@@ -152,16 +154,16 @@ export class AllocationService {
       await UnplacedStudentModel.deleteMany({ run: runId });
       const t0 = Date.now();
       const activeRuns = await this.activeRunIds();
-      const built = await buildAllocationInstance(claimed, activeRuns, this.options.today());
+      const { profiles, schoolOf } = await loadAllocationProfiles(claimed, activeRuns, this.options.today());
       const t1 = Date.now();
-      const result = await this.options.solve(built.instance, claimed.solver);
+      const { result, hash, edges } = await this.options.solve(profiles, claimed.solver);
       const t2 = Date.now();
       if (result.status !== "OPTIMAL") {
         const reason = result.status === "INVALID_INPUT" ? `invalid instance: ${result.errors.slice(0, 5).join("; ")}` : `${result.status}: ${result.message}`;
         await this.fail(runId, reason);
         return;
       }
-      await this.writeResult(runId, built.schoolOf, result);
+      await this.writeResult(runId, schoolOf, result);
       const t3 = Date.now();
       await AllocationRunModel.updateOne(
         { _id: runId, status: AllocationRunStatus.SOLVING },
@@ -169,9 +171,9 @@ export class AllocationService {
           $set: {
             status: AllocationRunStatus.SOLVED,
             basedOn: activeRuns,
-            instanceHash: built.hash,
-            sizes: built.sizes,
-            "timings.buildMillis": t1 - t0,
+            instanceHash: hash,
+            sizes: { students: profiles.students.length, postings: profiles.postings.length, enterprises: profiles.enterprises.length, edges },
+            "timings.loadMillis": t1 - t0,
             "timings.solveMillis": t2 - t1,
             "timings.writeMillis": t3 - t2,
             "timings.finishedAt": new Date(),

@@ -11,7 +11,7 @@ import { UserService } from "./user.service";
 import { KeyClaims } from "./key-claims";
 import { AllocationService, type CrashPoint } from "./allocation.service";
 import { AuditService } from "./audit.service";
-import { solveInWorker } from "../solver/worker-pool";
+import { buildAndSolveInWorker } from "../solver/worker-pool";
 import { createLogger } from "../logger";
 
 export interface Services {
@@ -41,7 +41,7 @@ export function createServices(config: Config): Services {
   const audit = new AuditService();
   const logger = createLogger(config.logLevel);
   const allocation = new AllocationService(audit, {
-    solve: (instance, solver) => solveInWorker(instance, { solver }, { timeoutMs: config.solveTimeoutMs }),
+    solve: (profiles, solver) => buildAndSolveInWorker(profiles, { solver }, { timeoutMs: config.solveTimeoutMs }),
     crashPoint: (point: CrashPoint) => {
       if (config.crashAt !== point) return;
       logger.fatal(`ALLOCATION_CRASH_AT=${point}: killing the process (crash test)`);

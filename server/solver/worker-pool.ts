@@ -13,6 +13,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { AllocateOptions, Result } from "../../matching";
+import type { AllocationProfiles } from "./profiles-instance";
 
 export interface WorkerSolveLimits {
   /** Wall-clock limit; the worker is terminated past it. */
@@ -51,23 +52,43 @@ function startWorker(workerData: Record<string, unknown>, resourceLimits: { maxO
  * worker's own clock.
  */
 export function solveInWorker(instance: unknown, options: AllocateOptions, limits: WorkerSolveLimits): Promise<Result> {
+  return runWorker<Result>({ instance }, options, limits, (result) => result);
+}
+
+export interface BuiltAndSolved {
+  result: Result;
+  /** SHA-256 of the instance the worker built (null when it crashed). */
+  hash: string | null;
+  edges: number;
+}
+
+/**
+ * Builds the instance from profiles (scoring every edge) and solves it, both
+ * in the worker: at city scale the edge scoring alone would block the server's
+ * event loop for seconds, and the edges never need to cross threads.
+ */
+export function buildAndSolveInWorker(profiles: AllocationProfiles, options: AllocateOptions, limits: WorkerSolveLimits): Promise<BuiltAndSolved> {
+  return runWorker<BuiltAndSolved>({ profiles }, options, limits, (result) => ({ result, hash: null, edges: 0 }));
+}
+
+function runWorker<T>(payload: Record<string, unknown>, options: AllocateOptions, limits: WorkerSolveLimits, wrapFailure: (result: Result) => T): Promise<T> {
   const { now: _now, ...transferable } = options;
   void _now;
   return new Promise((resolve) => {
     let settled = false;
-    const worker = startWorker({ instance, options: transferable }, limits.maxHeapMb ? { maxOldGenerationSizeMb: limits.maxHeapMb } : {});
-    const finish = (result: Result): void => {
+    const worker = startWorker({ ...payload, options: transferable }, limits.maxHeapMb ? { maxOldGenerationSizeMb: limits.maxHeapMb } : {});
+    const finish = (answer: T): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve(result);
+      resolve(answer);
     };
     const timer = setTimeout(() => {
-      finish({ version: 1, status: "TIME_LIMIT", message: `no answer within ${limits.timeoutMs} ms; solver stopped`, stats: { solver: options.solver ?? "auto", millis: limits.timeoutMs } });
+      finish(wrapFailure({ version: 1, status: "TIME_LIMIT", message: `no answer within ${limits.timeoutMs} ms; solver stopped`, stats: { solver: options.solver ?? "auto", millis: limits.timeoutMs } }));
     }, limits.timeoutMs);
-    worker.once("message", (result: Result) => finish(result));
-    worker.once("error", (error) => finish({ version: 1, status: "ERROR", message: `solver worker failed: ${error.message}` }));
-    worker.once("exit", (code) => finish({ version: 1, status: "ERROR", message: `solver worker exited with code ${code} before answering` }));
+    worker.once("message", (answer: T) => finish(answer));
+    worker.once("error", (error) => finish(wrapFailure({ version: 1, status: "ERROR", message: `solver worker failed: ${error.message}` })));
+    worker.once("exit", (code) => finish(wrapFailure({ version: 1, status: "ERROR", message: `solver worker exited with code ${code} before answering` })));
   });
 }

@@ -11,7 +11,7 @@ let schoolA: { id: string; token: string };
 let schoolB: { id: string; token: string };
 
 const RUN_FIELDS = `id status failureReason objective totalShortfall placedCount unplacedCount basedOn supersedes
-  sizes { students postings enterprises edges } timings { buildMillis solveMillis }
+  sizes { students postings enterprises edges } timings { loadMillis solveMillis }
   enterprises { enterpriseId enterpriseName minInterns maxInterns placed shortfall }
   postingSlotValues { postingId value }`;
 const START = `mutation($i: StartAllocationRunInput!) { startAllocationRun(input: $i) { id status } }`;
@@ -27,8 +27,8 @@ async function gqlOk(query: string, variables: Record<string, unknown>, token: s
 
 /** Starts a run and waits for its background solve. */
 async function solvedRun(input: Record<string, unknown> = {}) {
-  const started = await gqlOk(START.replace("{ id status }", "{ id status timings { buildMillis } sizes { students } }"), { i: { name: "测试分配", ...input } }, bureau);
-  expect(started.startAllocationRun).toMatchObject({ status: "QUEUED", timings: { buildMillis: null }, sizes: null });
+  const started = await gqlOk(START.replace("{ id status }", "{ id status timings { loadMillis } sizes { students } }"), { i: { name: "测试分配", ...input } }, bureau);
+  expect(started.startAllocationRun).toMatchObject({ status: "QUEUED", timings: { loadMillis: null }, sizes: null });
   await server.services.allocation.idle();
   return (await gqlOk(`query($id: ID!) { allocationRun(id: $id) { ${RUN_FIELDS} } }`, { id: started.startAllocationRun.id }, bureau)).allocationRun;
 }
