@@ -216,8 +216,11 @@ export class AllocationService {
 
   /** Writes the proposal: placements (offers once committed) and unplaced students with reasons. */
   private async writeResult(runId: Types.ObjectId, schoolOf: Map<string, Types.ObjectId>, result: OptimalResult): Promise<void> {
+    // lean inserts: the documents are complete (defaults and timestamps included), so mongoose's hydration is skipped.
+    const now = new Date();
     for (let i = 0; i < result.placements.length; i += WRITE_CHUNK) {
       const chunk = result.placements.slice(i, i + WRITE_CHUNK).map((p) => ({
+        _id: new Types.ObjectId(),
         run: runId,
         student: new Types.ObjectId(p.student),
         posting: new Types.ObjectId(p.posting),
@@ -225,18 +228,25 @@ export class AllocationService {
         school: schoolOf.get(p.student),
         score: p.score,
         status: PlacementStatus.OFFERED,
+        reason: null,
+        respondedAt: null,
+        createdAt: now,
+        updatedAt: now,
       }));
-      await PlacementModel.insertMany(chunk, { ordered: false });
+      await PlacementModel.insertMany(chunk, { ordered: false, lean: true });
       if (i === 0) this.options.crashPoint("solve:writing");
     }
     for (let i = 0; i < result.unplaced.length; i += WRITE_CHUNK) {
       const chunk = result.unplaced.slice(i, i + WRITE_CHUNK).map((u) => ({
+        _id: new Types.ObjectId(),
         run: runId,
         student: new Types.ObjectId(u.student),
         school: schoolOf.get(u.student),
         reason: u.reason,
+        createdAt: now,
+        updatedAt: now,
       }));
-      await UnplacedStudentModel.insertMany(chunk, { ordered: false });
+      await UnplacedStudentModel.insertMany(chunk, { ordered: false, lean: true });
     }
   }
 
