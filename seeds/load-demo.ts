@@ -12,6 +12,7 @@ import type { Viewer } from "../server/auth";
 import { hashPassword } from "../server/security/passwords";
 import type { Services } from "../server/services";
 import { buildDemoCity, type DemoCity } from "./demo-city";
+import { loadDemoOutcomes } from "./load-outcomes";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -87,6 +88,7 @@ export async function loadDemoData(services: Services, options: { createDemoAcco
   }
 
   const applications = await seedPreferences();
+  await loadDemoOutcomes(services, city);
 
   let accounts = 0;
   if (options.createDemoAccounts) {

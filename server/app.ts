@@ -16,6 +16,7 @@ import { AppError } from "./errors";
 import type { Logger } from "./logger";
 import { graphqlSchema } from "./schema";
 import type { Services } from "./services";
+import { mountReportRoutes } from "./exports/routes";
 
 export const LIMITS = { maxDepth: 8, maxAliases: 15, bodyBytes: "1mb" } as const;
 
@@ -82,6 +83,8 @@ export async function createApp(config: Config, services: Services, logger: Logg
     validationRules: [maxDepthRule({ n: LIMITS.maxDepth, propagateOnRejection: false, onReject: [reportLimit] }), maxAliasesRule({ n: LIMITS.maxAliases, propagateOnRejection: false, onReject: [reportLimit] })],
     formatError: formatError(logger),
     includeStacktraceInErrorResponses: false,
+    // main.ts handles SIGINT/SIGTERM itself (drain, disconnect, stop FerretDB, exit 0).
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
@@ -111,6 +114,7 @@ export async function createApp(config: Config, services: Services, logger: Logg
       res.status(400).json({ errors: [{ message: "malformed JSON body", extensions: { code: "BAD_REQUEST" } }] });
     } else next(err);
   };
+  mountReportRoutes(app, services);
   app.use(bodyErrors);
   return { httpServer, apollo };
 }

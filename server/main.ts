@@ -53,7 +53,9 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await apollo.stop(); // stops taking requests and drains the HTTP server
+      logger.info("http stopped");
       await db.close();
+      logger.info("database closed");
       process.exit(0);
     } catch (err) {
       logger.error({ err }, "error while stopping");

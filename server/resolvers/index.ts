@@ -7,6 +7,8 @@ import { EnterpriseResolver } from "./enterprise.resolver";
 import { PostingResolver } from "./posting.resolver";
 import { SchoolResolver } from "./school.resolver";
 import { StudentResolver } from "./student.resolver";
+import { OutcomeResolver } from "./outcome.resolver";
+import { ReportResolver } from "./report.resolver";
 
 export const resolvers: NonEmptyArray<Function> = [
   AuthResolver,
@@ -21,4 +23,6 @@ export const resolvers: NonEmptyArray<Function> = [
   UnplacedStudentResolver,
   AuditResolver,
   ClusterResolver,
+  OutcomeResolver,
+  ReportResolver,
 ];

@@ -8,6 +8,8 @@ import { PostingService } from "./posting.service";
 import { SchoolService } from "./school.service";
 import { StudentService } from "./student.service";
 import { UserService } from "./user.service";
+import { OutcomeService } from "./outcome.service";
+import { ReportService } from "./report.service";
 import { KeyClaims } from "./key-claims";
 import { AllocationService, type CrashPoint } from "./allocation.service";
 import { AuditService } from "./audit.service";
@@ -26,6 +28,8 @@ export interface Services {
   applications: ApplicationService;
   audit: AuditService;
   allocation: AllocationService;
+  outcomes: OutcomeService;
+  reports: ReportService;
 }
 
 /** Wires the services once per process. */
@@ -50,5 +54,5 @@ export function createServices(config: Config): Services {
     today: () => new Date().toISOString().slice(0, 10),
     log: (message, details) => logger.error(details ?? {}, message),
   });
-  return { tokens, cipher, users: new UserService(tokens), clusters, enterprises, schools, students, postings, applications, audit, allocation };
+  return { tokens, cipher, users: new UserService(tokens), clusters, enterprises, schools, students, postings, applications, audit, allocation, outcomes: new OutcomeService(cipher), reports: new ReportService() };
 }

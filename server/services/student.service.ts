@@ -12,6 +12,7 @@ import type { PersonalDataCipher } from "../security/crypto";
 import { stripUndefined } from "./enterprise.service";
 import { paginate, toObjectId } from "./pagination";
 import { checkRowCount, insertAllOrNothing, throwRowProblems } from "./bulk";
+import { invalidateGraduates } from "../reports/counters";
 import { Problems, checkInt, checkStringList, checkText } from "./problems";
 import type { SchoolService } from "./school.service";
 import type { KeyClaims } from "./key-claims";
@@ -86,7 +87,9 @@ export class StudentService {
     const document = { ...fields!, importBatch: batchId };
     await this.claimIdentities([document], batchId, () => new ConflictError("nationalId", "a student with this national ID exists"));
     try {
-      return (await StudentModel.create(document)).toObject();
+      const created = (await StudentModel.create(document)).toObject();
+      await invalidateGraduates([created.graduationYear]);
+      return created;
     } catch (err) {
       await this.claims.release(batchId, [nidKey(document.nationalIdHash)]);
       if (isDuplicateKeyError(err)) throw new ConflictError("nationalId", "a student with this national ID exists");
@@ -116,6 +119,7 @@ export class StudentService {
     const { nationalIdEncrypted: _keep, ...changes } = fields!;
     const updated = await StudentModel.findOneAndUpdate({ _id: current._id }, { $set: changes }, { returnDocument: "after" }).lean<Student>();
     if (!updated) throw new NotFoundError("student", id);
+    await invalidateGraduates([current.graduationYear, updated.graduationYear]);
     return updated;
   }
 
@@ -156,6 +160,7 @@ export class StudentService {
       if (isDuplicateKeyError(err)) throw new ConflictError("rows", "a row duplicates a student added meanwhile; nothing imported");
       throw err;
     }
+    await invalidateGraduates(documents.map((d) => d.graduationYear));
     return { imported: documents.length, batchId };
   }
 

@@ -82,3 +82,20 @@ export function withWrongCheckChar(code: string, alphabet = "0123456789X"): stri
   const wrong = alphabet[(alphabet.indexOf(last!) + 1) % alphabet.length];
   return code.slice(0, 17) + wrong;
 }
+
+/** A valid graduate destination row (employed in Jinjiang, related to the major, at an employer outside the platform). */
+export function anOutcome(overrides: Record<string, unknown> = {}) {
+  const n = next();
+  return {
+    graduationYear: 2024,
+    status: "EMPLOYED",
+    employerName: `测试用人单位${n}有限公司`,
+    employerCreditCode: generateCreditCode(createRng(n * 104729), "350582"),
+    workDistrict: "350582",
+    industry: "1951",
+    relatedToMajor: true,
+    date: "2024-09-01",
+    source: "学校就业统计",
+    ...overrides,
+  };
+}

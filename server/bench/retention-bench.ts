@@ -1,0 +1,170 @@
+/**
+ * Retention report benchmark.
+ *
+ *   npm run build && node dist/server/bench/retention-bench.js [--outcomes 1000000] [--students 100000] [--runs 3]
+ *
+ * Starts a fresh embedded FerretDB (SQLite) in a temp directory, inserts `--outcomes` synthetic
+ * current outcome records (10 graduation years 2016–2025, 60 schools, 40 majors, 25 industry
+ * divisions, 20 districts) in insertMany batches of 10,000 and the `--students` graduates of
+ * 2025, then measures:
+ * - load: time to insert the outcomes (with their indexes) and the students;
+ * - the $match + $group of one year's outcomes straight from `employment_outcomes` (what a
+ *   report would cost without counters; also the cost of rebuildRetentionCounters for a year);
+ * - retentionStats(2025, groupBy) for every groupBy as the API runs it (counters + a $group of
+ *   the year's students): median of `--runs` runs.
+ * - with --raw, the single $match + $group of the year's outcomes (the no-counter alternative).
+ * Prints a JSON summary and writes it to bench-results/retention.json.
+ */
+import "reflect-metadata";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import mongoose, { Types } from "mongoose";
+import { Role } from "../../schema/enums";
+import { RetentionGroupBy } from "../../schema/inputs/report.input";
+import { EmploymentOutcomeModel, OutcomeStatus } from "../../schema/outcome.model";
+import { SchoolModel } from "../../schema/school.model";
+import { StudentModel } from "../../schema/student.model";
+import { createRng } from "../../schema/rules/rng";
+import type { Viewer } from "../auth";
+import { connectMongoose, syncIndexes } from "../database";
+import { repoRoot, startEmbeddedFerretdb } from "../embedded-ferretdb";
+import { CounterDeltas, counters, countersFromOutcomes, snapshotGraduates, writeCounters } from "../reports/counters";
+import { ReportService } from "../services/report.service";
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const seconds = (ms: number) => Math.round(ms) / 1000;
+
+const MAJORS = ["460104", "460301", "460701", "470101", "480401", "480402", "490101", "510201", "510202", "510203", "510205", "530302", "530701", "530802", "540101", "560206", "660101", "660301", "680401", "710201", "720601", "730701", "750101", "260301", "310201", "480201", "440501", "470201", "490207", "500201", "520201", "550101", "570101", "580101", "590101", "080901", "080902", "120203K", "020301K", "081701"];
+const INDUSTRIES = ["1951", "1810", "1713", "2614", "2651", "3011", "3311", "3411", "3812", "3971", "1391", "1411", "1524", "2231", "2411", "4411", "5191", "5411", "5912", "6311", "6512", "7241", "7350", "8310", "8710"];
+const CITY = ["350502", "350503", "350504", "350505", "350521", "350524", "350525", "350526", "350581", "350582", "350583"];
+const OUTSIDE = ["350203", "350102", "440305", "330106", "310115", "440106", "320506", "350402", "350802"];
+
+async function main(): Promise<void> {
+  const outcomes = arg("outcomes", 1_000_000);
+  const students = arg("students", 100_000);
+  const runs = arg("runs", 3);
+  const years = Array.from({ length: 10 }, (_, i) => 2016 + i);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "retention-bench-"));
+  const ferretdb = await startEmbeddedFerretdb({ dataDir });
+  const result: Record<string, unknown> = {
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    database: "embedded FerretDB v1.24.2 (SQLite)",
+    outcomes,
+    students,
+  };
+  try {
+    await connectMongoose(`${ferretdb.uri}/retention_bench`);
+    await syncIndexes();
+    const rng = createRng(7);
+    const levels = ["HIGHER_VOCATIONAL", "HIGHER_VOCATIONAL", "VOCATIONAL_UNDERGRADUATE", "UNDERGRADUATE", "SECONDARY_VOCATIONAL"];
+    const schools = Array.from({ length: 60 }, (_, i) => ({ _id: new Types.ObjectId(), name: `基准测试学校${i + 1}`, level: levels[i % levels.length]!, district: CITY[i % CITY.length]!, majors: [] as string[] }));
+    await SchoolModel.collection.insertMany(schools.map((s) => ({ ...s, createdAt: new Date() })));
+
+    let t0 = performance.now();
+    // The counters the outcome service would have maintained, written whole after the load (as rebuildRetentionCounters does).
+    const deltas = new CounterDeltas();
+    const batchSize = 10_000;
+    for (let done = 0; done < outcomes; done += batchSize) {
+      const docs = [];
+      for (let i = done; i < Math.min(outcomes, done + batchSize); i++) {
+        const school = schools[i % schools.length]!;
+        const year = years[Math.floor(i / schools.length) % years.length]!;
+        const major = MAJORS[rng.int(0, MAJORS.length - 1)]!;
+        const p = rng.next();
+        const status = p < 0.86 ? "EMPLOYED" : p < 0.94 ? "FURTHER_STUDY" : p < 0.99 ? "UNEMPLOYED" : "OTHER";
+        const employed = status === "EMPLOYED";
+        const inCity = employed && rng.next() < 0.5;
+        const industry = employed ? INDUSTRIES[rng.int(0, INDUSTRIES.length - 1)]! : null;
+        const student = new Types.ObjectId();
+        const _id = new Types.ObjectId();
+        docs.push({
+          _id, student, school: school._id, schoolLevel: school.level, major, majorCategory: major.slice(0, 2), graduationYear: year, status,
+          employer: null, employerName: employed ? "基准测试有限公司" : null, employerCreditCode: null,
+          workDistrict: employed ? (inCity ? CITY[rng.int(0, CITY.length - 1)]! : OUTSIDE[rng.int(0, OUTSIDE.length - 1)]!) : null,
+          inCity, industry, industryDivision: industry ? industry.slice(0, 2) : null, relatedToMajor: employed ? rng.next() < 0.75 : null,
+          date: `${year}-09-01`, source: "基准测试", current: true, currentKey: `${String(student)}:${year}`, batch: "bench", recordedBy: "bench",
+          createdAt: new Date(), updatedAt: new Date(),
+        });
+      }
+      await EmploymentOutcomeModel.collection.insertMany(docs, { ordered: false });
+      for (const doc of docs) deltas.add({ ...doc, status: doc.status as OutcomeStatus }, 1);
+      if ((done / batchSize) % 10 === 0) process.stderr.write(`  outcomes ${done + docs.length}/${outcomes} after ${seconds(performance.now() - t0)} s\n`);
+    }
+    result.loadOutcomesSeconds = seconds(performance.now() - t0);
+
+    t0 = performance.now();
+    for (let done = 0; done < students; done += batchSize) {
+      const docs = [];
+      for (let i = done; i < Math.min(students, done + batchSize); i++) {
+        const school = schools[i % schools.length]!;
+        docs.push({
+          _id: new Types.ObjectId(), school: school._id, name: "学生", nationalIdEncrypted: "x", nationalIdHash: `bench-${i}`, nationalIdMasked: "x",
+          gender: "MALE", birthDate: "2004-01-01", major: MAJORS[rng.int(0, MAJORS.length - 1)]!, enrolmentYear: 2022, graduationYear: 2025,
+          homeDistrict: "350582", skills: [], certificates: [], importBatch: null, createdAt: new Date(),
+        });
+      }
+      await StudentModel.collection.insertMany(docs, { ordered: false });
+    }
+    result.loadStudentsSeconds = seconds(performance.now() - t0);
+
+    t0 = performance.now();
+    result.counterCells = await writeCounters(deltas, years);
+    result.writeCountersSeconds = seconds(performance.now() - t0);
+    result.counterDocuments = await counters().countDocuments({});
+
+    t0 = performance.now();
+    await snapshotGraduates(2025);
+    result.graduatesSnapshotSeconds = seconds(performance.now() - t0);
+
+    if (process.argv.includes("--raw")) {
+      // What a report costs without counters: $match + $group of one year's outcomes (also the cost of rebuildRetentionCounters).
+      t0 = performance.now();
+      try {
+        const raw = await countersFromOutcomes(2025);
+        result.rawGroupOneYearSeconds = seconds(performance.now() - t0);
+        result.rawGroupEmployed2025 = [...(raw.docs.get("2025:SCHOOL")?.cells.values() ?? [])].reduce((sum, m) => sum + (m.get("ALL")?.e ?? 0), 0);
+      } catch (err) {
+        // countersFromOutcomes allows 600 s (maxTimeMS).
+        result.rawGroupOneYearSeconds = `failed after ${seconds(performance.now() - t0)} s: ${(err as Error).message}`;
+      }
+    }
+
+    const reports = new ReportService();
+    const bureau: Viewer = { userId: "bench", role: Role.BUREAU, schoolId: null, enterpriseId: null };
+    const school: Viewer = { userId: "bench", role: Role.SCHOOL, schoolId: String(schools[0]!._id), enterpriseId: null };
+    const timings: Record<string, { runsMs: number[]; medianMs: number; rows: number; employed: number }> = {};
+    for (const [who, viewer] of [["bureau", bureau], ["school", school]] as const) {
+      for (const groupBy of Object.values(RetentionGroupBy)) {
+        const runsMs: number[] = [];
+        let stats;
+        for (let r = 0; r < runs; r++) {
+          const start = performance.now();
+          stats = await reports.retentionStats(viewer, 2025, groupBy);
+          runsMs.push(Math.round(performance.now() - start));
+        }
+        timings[`${who}:${groupBy}`] = { runsMs, medianMs: median(runsMs), rows: stats!.rows.length, employed: stats!.total.employed };
+      }
+    }
+    result.retentionStats = timings;
+    const out = path.join(repoRoot(), "bench-results");
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, "retention.json"), JSON.stringify(result, null, 2));
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await mongoose.disconnect().catch(() => undefined);
+    await ferretdb.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
