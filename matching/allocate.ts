@@ -181,7 +181,7 @@ function solveComponents(
   const enterpriseCeilingValues: EnterpriseCeilingValue[] = new Array(nE);
   let nodes = 0;
   let arcs = 0;
-  const counters = { phases: 0, relabels: 0, pushes: 0, priceUpdates: 0 };
+  const counters = { phases: 0, relabels: 0, pushes: 0, arcScans: 0, updateScans: 0, priceUpdates: 0 };
   let buildTime = 0;
   let solveTime = 0;
   let explainTime = 0;
@@ -205,6 +205,8 @@ function solveComponents(
       counters.phases = Math.max(counters.phases, outcome.phases);
       counters.relabels += outcome.relabels;
       counters.pushes += outcome.pushes;
+      counters.arcScans += outcome.arcScans;
+      counters.updateScans += outcome.updateScans;
       counters.priceUpdates += outcome.updates;
     }
     const t2 = clock?.();

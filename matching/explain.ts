@@ -145,6 +145,34 @@ export function componentMarginalValues(
     return 0;
   };
 
+  // The residual arcs only, with their reduced costs under pi (>= 0): most of a posting's slots
+  // are saturated reverses, which the searches then never touch. The work budget is still
+  // charged per slot of the full range, so which values come out exact does not change.
+  // (Built on the first search: components whose values are all 0 or whose budget ran out need none.)
+  const residualFirst = new Int32Array(n + 1);
+  let residualHead = new Int32Array(0);
+  let residualCost = new Float64Array(0);
+  let residualSlot = new Int32Array(0);
+  let residualBuilt = false;
+  const buildResidual = (): void => {
+    residualBuilt = true;
+    for (let u = 0; u < n; u++) {
+      let count = 0;
+      for (let a = first[u]; a < first[u + 1]; a++) if (rcap[a] > 0) count++;
+      residualFirst[u + 1] = residualFirst[u] + count;
+    }
+    residualHead = new Int32Array(residualFirst[n]);
+    residualCost = new Float64Array(residualFirst[n]);
+    residualSlot = new Int32Array(residualFirst[n]);
+    for (let u = 0, k = 0; u < n; u++) {
+      for (let a = first[u]; a < first[u + 1]; a++) {
+        if (rcap[a] <= 0) continue;
+        residualHead[k] = head[a];
+        residualCost[k] = cost[a] + pi[u] - pi[head[a]];
+        residualSlot[k++] = a;
+      }
+    }
+  };
   const dist = new Float64Array(n).fill(Infinity);
   const parentArc = new Int32Array(n).fill(-1);
   const touched: number[] = [];
@@ -153,7 +181,17 @@ export function componentMarginalValues(
    * Dijkstra on reduced costs from `source`, stopping when every target is settled or keys
    * exceed `radius`. Returns false when the work budget ran out.
    */
-  const search = (source: number, targets: Set<number>, radius: number): boolean => {
+  const isTarget = new Uint8Array(n);
+  const search = (source: number, targets: number[], radius: number): boolean => {
+    if (!residualBuilt) buildResidual();
+    for (const t of targets) isTarget[t] = 1;
+    try {
+      return searchMarked(source, targets.length, radius);
+    } finally {
+      for (const t of targets) isTarget[t] = 0;
+    }
+  };
+  const searchMarked = (source: number, targetCount: number, radius: number): boolean => {
     for (const v of touched) {
       dist[v] = Infinity;
       parentArc[v] = -1;
@@ -163,26 +201,25 @@ export function componentMarginalValues(
     dist[source] = 0;
     touched.push(source);
     heap.push(0, source);
-    let left = targets.size;
+    let left = targetCount;
     while (heap.size > 0 && left > 0) {
       const d = heap.topKey;
       const u = heap.topNode;
       heap.pop();
       if (d > dist[u]) continue;
       if (d > radius) break;
-      if (targets.has(u)) left--;
-      const end = first[u + 1];
-      budget.work -= end - first[u];
+      if (isTarget[u] === 1) left--;
+      budget.work -= first[u + 1] - first[u];
       if (budget.work < 0) return false;
-      const pu = pi[u];
-      for (let a = first[u]; a < end; a++) {
-        if (rcap[a] <= 0) continue;
-        const w = head[a];
-        const nd = d + cost[a] + pu - pi[w];
-        if (nd < dist[w]) {
+      const end = residualFirst[u + 1];
+      for (let k = residualFirst[u]; k < end; k++) {
+        const w = residualHead[k];
+        const nd = d + residualCost[k];
+        // Keys above the radius are never settled before the search stops: not queued at all.
+        if (nd < dist[w] && nd <= radius) {
           if (dist[w] === Infinity) touched.push(w);
           dist[w] = nd;
-          parentArc[w] = a;
+          parentArc[w] = residualSlot[k];
           heap.push(nd, w);
         }
       }
@@ -215,7 +252,7 @@ export function componentMarginalValues(
     }
   }
   for (const [e, list] of byEnterprise) {
-    const targets = new Set(list.map((i) => firstPosting + i));
+    const targets = list.map((i) => firstPosting + i);
     const radius = Math.max(...list.map((i) => pi[e] - pi[firstPosting + i]));
     const complete = budget.work > 0 && search(e, targets, radius);
     for (const i of list) {
@@ -234,7 +271,7 @@ export function componentMarginalValues(
     else ceilingTargets.push(i);
   }
   if (ceilingTargets.length > 0) {
-    const targets = new Set(ceilingTargets.map((i) => firstEnterprise + i));
+    const targets = ceilingTargets.map((i) => firstEnterprise + i);
     const radius = Math.max(...ceilingTargets.map((i) => pi[0] - pi[firstEnterprise + i]));
     const complete = budget.work > 0 && search(0, targets, radius);
     for (const i of ceilingTargets) {

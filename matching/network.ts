@@ -261,12 +261,18 @@ export function buildComponentNetwork(
 export function toCsr(nodes: number, tail: Int32Array, headF: Int32Array, capF: Int32Array, costF: Float64Array): CirculationNetwork {
   const m = tail.length;
   const first = new Int32Array(nodes + 1);
+  const outDegree = new Int32Array(nodes);
   for (let a = 0; a < m; a++) {
     first[tail[a] + 1]++;
     first[headF[a] + 1]++;
+    outDegree[tail[a]]++;
   }
   for (let v = 0; v < nodes; v++) first[v + 1] += first[v];
+  // Each node's range holds its forward (out) arcs first, then the reverses of its in-arcs: the
+  // residual arcs of the zero flow then already come first, which is the order the solver keeps.
   const fill = first.slice(0, nodes);
+  const fillIn = new Int32Array(nodes);
+  for (let v = 0; v < nodes; v++) fillIn[v] = first[v] + outDegree[v];
   const head = new Int32Array(2 * m);
   const rcap = new Int32Array(2 * m);
   const cost = new Float64Array(2 * m);
@@ -276,7 +282,7 @@ export function toCsr(nodes: number, tail: Int32Array, headF: Int32Array, capF: 
     const u = tail[a];
     const v = headF[a];
     const x = fill[u]++;
-    const y = fill[v]++;
+    const y = fillIn[v]++;
     head[x] = v;
     rcap[x] = capF[a];
     cost[x] = costF[a];

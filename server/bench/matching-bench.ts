@@ -56,7 +56,19 @@ function child(file: string, label: string, solver: SolverChoice, runs: number):
     // The LP's dense tableau at 1,000 students (about 12k edges) needs ~1.2 GiB: raise its budget here.
     last = allocate(instance, { solver, now: () => performance.now(), lpMemoryBudgetBytes: 3 * 2 ** 30 });
     runsMs.push(performance.now() - start);
-    phases.push(last.status === "OPTIMAL" ? { ...last.stats.phases, buildMillis: last.stats.buildMillis, solveMillis: last.stats.solveMillis, slotValueMillis: last.stats.slotValueMillis } : {});
+    phases.push(
+      last.status === "OPTIMAL"
+        ? {
+            ...last.stats.phases,
+            buildMillis: last.stats.buildMillis,
+            solveMillis: last.stats.solveMillis,
+            slotValueMillis: last.stats.slotValueMillis,
+            relabels: last.stats.relabels,
+            pushes: last.stats.pushes,
+            arcScans: last.stats.arcScans,
+          }
+        : {},
+    );
     last = r === runs - 1 ? last : undefined;
     (globalThis as { gc?: () => void }).gc?.();
   }
@@ -130,6 +142,7 @@ function main(): void {
       p.validate !== undefined ? p.validate.toFixed(0) : "",
       p.lp !== undefined ? `${p.lp.toFixed(0)} (LP)` : p.solveMillis !== undefined ? p.solveMillis.toFixed(0) : "",
       p.slotValueMillis !== undefined ? p.slotValueMillis.toFixed(0) : "",
+      r.solver === "flow" && p.arcScans !== undefined ? `${(p.relabels / 1e6).toFixed(2)} / ${(p.pushes / 1e6).toFixed(2)} / ${(p.arcScans / 1e6).toFixed(1)}` : "",
       r.parseMs.toFixed(0),
       r.peakRssMb.toFixed(0),
       (r.peakRssMb - r.rssAfterParseMb).toFixed(0),
@@ -137,7 +150,7 @@ function main(): void {
       String(r.objective ?? ""),
     ];
   });
-  const header = ["instance", "solver", "students", "edges", "median ms (allocate)", "validate+index ms", "solve ms", "slot values ms", "JSON.parse ms", "peak RSS MB", "RSS above parsed MB", "status", "objective"];
+  const header = ["instance", "solver", "students", "edges", "median ms (allocate)", "validate+index ms", "solve ms", "slot values ms", "relabels / pushes / arc scans (M)", "JSON.parse ms", "peak RSS MB", "RSS above parsed MB", "status", "objective"];
   const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
   process.stdout.write(`\n${table}\n\n`);
   const flow1k = reports.find((r) => r.label === "synthetic-1000" && r.solver === "flow");
