@@ -19,14 +19,10 @@ registerEnumType(UnplacedReason, {
 
 /** A student an allocation run could not place, with the reason. */
 @ObjectType({ description: "未安排的学生" })
-@modelOptions(collectionOptions("unplaced_students"))
-@index({ run: 1, school: 1 })
 export class UnplacedStudent {
-  @Field(() => ID, { name: "id" })
-  readonly _id!: Types.ObjectId;
-
-  @prop({ required: true, type: () => Types.ObjectId })
-  run!: Types.ObjectId;
+  /** `<run id>:<position in the run's list>` */
+  @Field(() => ID)
+  id!: string;
 
   @prop({ required: true, type: () => Types.ObjectId })
   student!: Types.ObjectId;
@@ -39,4 +35,24 @@ export class UnplacedStudent {
   reason!: UnplacedReason;
 }
 
-export const UnplacedStudentModel = getModelForClass(UnplacedStudent);
+/**
+ * A run's unplaced students, up to 5,000 to a document: on FerretDB's SQLite
+ * backend every document costs a decode on write and read, and this list is
+ * only ever read whole per run (for review and paging), never by student.
+ */
+@modelOptions(collectionOptions("unplaced_chunks"))
+@index({ run: 1, seq: 1 }, { unique: true })
+export class UnplacedChunk {
+  readonly _id!: Types.ObjectId;
+
+  @prop({ required: true, type: () => Types.ObjectId })
+  run!: Types.ObjectId;
+
+  @prop({ required: true })
+  seq!: number;
+
+  @prop({ type: () => [UnplacedStudent], _id: false, default: [] })
+  entries!: Omit<UnplacedStudent, "id">[];
+}
+
+export const UnplacedChunkModel = getModelForClass(UnplacedChunk);

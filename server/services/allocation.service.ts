@@ -4,7 +4,7 @@ import { AuditAction } from "../../schema/audit-entry.model";
 import { CommitKeyModel, LockModel } from "../../schema/commit.model";
 import { PlacementModel, PlacementStatus, type Placement } from "../../schema/placement.model";
 import { SchoolModel } from "../../schema/school.model";
-import { UnplacedStudentModel, type UnplacedStudent } from "../../schema/unplaced-student.model";
+import { UnplacedChunkModel, type UnplacedStudent } from "../../schema/unplaced-student.model";
 import type { PlacementFilter, StartAllocationRunInput } from "../../schema/inputs/allocation.input";
 import { PlacementResponse } from "../../schema/inputs/allocation.input";
 import { Role } from "../../schema/enums";
@@ -17,6 +17,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { loadAllocationProfiles } from "./allocation-instance";
 import type { AuditService } from "./audit.service";
 import { paginate, toObjectId } from "./pagination";
+import { PageInfo, type ConnectionShape } from "../../schema/connection";
 import { Problems } from "./problems";
 
 /** Steps of a commit at which ALLOCATION_CRASH_AT can kill the process (crash tests). */
@@ -151,7 +152,7 @@ export class AllocationService {
     try {
       // A resumed run may have written part of its children before a crash: start clean.
       await PlacementModel.deleteMany({ run: runId });
-      await UnplacedStudentModel.deleteMany({ run: runId });
+      await UnplacedChunkModel.deleteMany({ run: runId });
       const t0 = Date.now();
       const activeRuns = await this.activeRunIds();
       const { profiles, schoolOf } = await loadAllocationProfiles(claimed, activeRuns, this.options.today());
@@ -236,18 +237,18 @@ export class AllocationService {
       await PlacementModel.insertMany(chunk, { ordered: false, lean: true });
       if (i === 0) this.options.crashPoint("solve:writing");
     }
+    const chunks = [];
     for (let i = 0; i < result.unplaced.length; i += WRITE_CHUNK) {
-      const chunk = result.unplaced.slice(i, i + WRITE_CHUNK).map((u) => ({
+      chunks.push({
         _id: new Types.ObjectId(),
         run: runId,
-        student: new Types.ObjectId(u.student),
-        school: schoolOf.get(u.student),
-        reason: u.reason,
+        seq: i / WRITE_CHUNK,
+        entries: result.unplaced.slice(i, i + WRITE_CHUNK).map((u) => ({ student: new Types.ObjectId(u.student), school: schoolOf.get(u.student), reason: u.reason })),
         createdAt: now,
         updatedAt: now,
-      }));
-      await UnplacedStudentModel.insertMany(chunk, { ordered: false, lean: true });
+      });
     }
+    if (chunks.length) await UnplacedChunkModel.insertMany(chunks, { ordered: false, lean: true });
   }
 
   // ---- commit -----------------------------------------------------------------------------
@@ -365,10 +366,28 @@ export class AllocationService {
     return paginate(PlacementModel, query, page);
   }
 
-  async runUnplaced(runId: Types.ObjectId, filter: { schoolId?: string }, page: { first: number; after?: string | null }) {
-    const query: Record<string, unknown> = { run: runId };
-    if (filter.schoolId) query.school = toObjectId("schoolId", filter.schoolId);
-    return paginate(UnplacedStudentModel, query, page);
+  /** A run's unplaced students with reasons, optionally of one school; paged by position. */
+  async runUnplaced(runId: Types.ObjectId, filter: { schoolId?: string }, page: { first: number; after?: string | null }): Promise<ConnectionShape<UnplacedStudent>> {
+    const school = filter.schoolId ? String(toObjectId("schoolId", filter.schoolId)) : null;
+    const chunks = await UnplacedChunkModel.find({ run: runId }).sort({ seq: 1 }).lean();
+    const all: UnplacedStudent[] = [];
+    for (const chunk of chunks) {
+      chunk.entries.forEach((entry, i) => {
+        if (!school || String(entry.school) === school) all.push({ id: `${String(runId)}:${chunk.seq * WRITE_CHUNK + i}`, ...entry });
+      });
+    }
+    let start = 0;
+    if (page.after) {
+      const decoded = Buffer.from(page.after, "base64url").toString();
+      if (!/^pos:\d+$/.test(decoded)) throw new BadUserInputError("after", "invalid cursor");
+      start = Number(decoded.slice(4)) + 1;
+    }
+    const nodes = all.slice(start, start + page.first);
+    const cursor = (i: number) => Buffer.from(`pos:${start + i}`).toString("base64url");
+    const pageInfo = new PageInfo();
+    pageInfo.hasNextPage = start + page.first < all.length;
+    pageInfo.endCursor = nodes.length ? cursor(nodes.length - 1) : null;
+    return { totalCount: all.length, edges: nodes.map((node, i) => ({ node, cursor: cursor(i) })), pageInfo };
   }
 
   /** Offers of active runs the viewer may see: an enterprise its own, a school its students'. */
@@ -409,9 +428,6 @@ export class AllocationService {
     return updated;
   }
 
-  async unplacedById(id: Types.ObjectId): Promise<UnplacedStudent | null> {
-    return UnplacedStudentModel.findById(id).lean<UnplacedStudent>();
-  }
 }
 
 /** Two scopes overlap when they can share a student (schools and years) or a posting (districts). */

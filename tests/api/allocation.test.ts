@@ -102,9 +102,19 @@ describe("the whole flow", () => {
     expect(big).toMatchObject({ minInterns: 4, maxInterns: 6, placed: 5, shortfall: 0 });
     const small = first.enterprises.find((e: any) => e.enterpriseId === smallCo.id);
     expect(small).toMatchObject({ minInterns: 0, maxInterns: 3, placed: 3 });
-    const reasons = (await gqlOk(`query($id: ID!) { allocationRun(id: $id) { unplaced(first: 10) { edges { node { reason } } } } }`, { id: first.id }, bureau))
-      .allocationRun.unplaced.edges.map((e: any) => e.node.reason).sort();
+    const unplaced = `query($id: ID!, $after: String, $s: ID) { allocationRun(id: $id) { unplaced(first: 2, after: $after, schoolId: $s) {
+      totalCount edges { node { reason student { id } } } pageInfo { hasNextPage endCursor } } } }`;
+    const page1 = (await gqlOk(unplaced, { id: first.id }, bureau)).allocationRun.unplaced;
+    expect(page1).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    const page2 = (await gqlOk(unplaced, { id: first.id, after: page1.pageInfo.endCursor }, bureau)).allocationRun.unplaced;
+    expect(page2.pageInfo.hasNextPage).toBe(false);
+    const reasons = [...page1.edges, ...page2.edges].map((e: any) => e.node.reason).sort();
     expect(reasons).toEqual(["NO_ELIGIBLE_POSTING", "OUTCOMPETED", "OUTCOMPETED"]);
+    // The first-year student (no eligible posting) is school A's; the filter splits the list by school.
+    const ofA = (await gqlOk(unplaced, { id: first.id, s: schoolA.id }, bureau)).allocationRun.unplaced;
+    const ofB = (await gqlOk(unplaced, { id: first.id, s: schoolB.id }, bureau)).allocationRun.unplaced;
+    expect(ofA.totalCount + ofB.totalCount).toBe(3);
+    expect(ofB.edges.map((e: any) => e.node.reason)).not.toContain("NO_ELIGIBLE_POSTING");
   });
 
   test("before the commit, nobody outside the bureau sees the proposal", async () => {
