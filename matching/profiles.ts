@@ -130,12 +130,6 @@ export interface BuildEdgesOptions {
   maxCandidatesPerStudent?: number;
 }
 
-/** The `limit` best-scored edges of one student (ties: input order), in input order. */
-function bestCandidates(edges: InstanceEdge[], limit: number): InstanceEdge[] {
-  const order = edges.map((_, i) => i).sort((a, b) => edges[b]!.score - edges[a]!.score || a - b);
-  return order.slice(0, limit).sort((a, b) => a - b).map((i) => edges[i]!);
-}
-
 /**
  * Whether the student may be allocated to the posting: an open INTERNSHIP posting (JOB
  * postings are not allocated), accepting the student's major and level (empty list = all
@@ -180,6 +174,8 @@ export function buildEdges(
   const allocatable = postings.filter((p) => p.kind === "INTERNSHIP" && p.open);
   // Index postings by what they accept (a 6-digit major or a 4-digit class), so each student
   // looks only at postings that can accept its major: linear in the edges, not students x postings.
+  // Every candidate found this way accepts the student's major, and its fit is known from the key
+  // that found it (the exact major: sameMajor; only the class: sameClass), as majorFit would say.
   const byAccepted = new Map<string, number[]>();
   allocatable.forEach((posting, index) => {
     for (const listed of new Set(posting.majors.map(majorDigits))) {
@@ -188,24 +184,58 @@ export function buildEdges(
       else byAccepted.set(listed, [index]);
     }
   });
+  // Per posting, once: the levels it accepts as a bit mask (0 = all) and whether it is in Quanzhou.
+  const bits = new Map<string, number>();
+  const levelBit = (level: string) => {
+    let bit = bits.get(level);
+    if (bit === undefined) bits.set(level, (bit = 1 << Math.min(bits.size, 30)));
+    return bit;
+  };
+  const levelMask = Int32Array.from(allocatable, (p) => p.levels.reduce((mask, level) => mask | levelBit(level), 0));
+  const localBonus = Int32Array.from(allocatable, (p) => (p.district.startsWith(QUANZHOU_PREFIX) ? weights.inQuanzhou : 0));
+  const stamp = new Int32Array(allocatable.length).fill(-1);
+  const fitScore = new Int32Array(allocatable.length);
+
   const edges: InstanceEdge[] = [];
-  for (const student of students) {
+  const chosen: number[] = [];
+  students.forEach((student, s) => {
+    // 2021 rules art. 16: no 岗位实习 under 16 or in the first year, whatever the posting.
+    if (student.age < 16 || student.studyYear <= 1) return;
+    const major = majorDigits(student.major);
+    const bit = levelBit(student.level);
+    chosen.length = 0;
+    const collect = (list: number[] | undefined, score: number) => {
+      for (const index of list ?? []) {
+        if (levelMask[index] !== 0 && (levelMask[index]! & bit) === 0) continue;
+        if (stamp[index] !== s) {
+          stamp[index] = s;
+          fitScore[index] = score;
+          chosen.push(index);
+        } else if (score > fitScore[index]!) fitScore[index] = score;
+      }
+    };
+    collect(byAccepted.get(major), weights.sameMajor);
+    collect(byAccepted.get(major.slice(0, 4)), weights.sameClass);
+    if (chosen.length === 0) return;
     const rankOf = new Map<string, number>();
     student.preferences.slice(0, MAX_PREFERENCES).forEach((id, i) => {
       if (!rankOf.has(id)) rankOf.set(id, i + 1);
     });
-    const major = majorDigits(student.major);
-    const candidates = [...(byAccepted.get(major) ?? []), ...(byAccepted.get(major.slice(0, 4)) ?? [])].sort((a, b) => a - b);
-    let previous = -1;
-    const own: InstanceEdge[] = [];
-    for (const index of candidates) {
-      if (index === previous) continue;
-      previous = index;
+    const scoreOf = (index: number) => {
       const posting = allocatable[index]!;
-      if (!isEligible(student, posting)) continue;
-      own.push({ student: student.id, posting: posting.id, score: edgeScore(student, posting, rankOf.get(posting.id) ?? 0, weights) });
+      let score = fitScore[index]! + localBonus[index]!;
+      if (posting.district === student.homeDistrict) score += weights.homeDistrict;
+      const rank = rankOf.size ? rankOf.get(posting.id) ?? 0 : 0;
+      if (rank >= 1) score += Math.max(0, weights.preferenceTop - (rank - 1) * weights.preferenceStep);
+      return score;
+    };
+    for (const index of chosen) fitScore[index] = scoreOf(index); // now the full score
+    let kept = chosen;
+    if (limit > 0 && chosen.length > limit) {
+      kept = [...chosen].sort((a, b) => fitScore[b]! - fitScore[a]! || a - b).slice(0, limit);
     }
-    edges.push(...(limit > 0 && own.length > limit ? bestCandidates(own, limit) : own));
-  }
+    kept.sort((a, b) => a - b);
+    for (const index of kept) edges.push({ student: student.id, posting: allocatable[index]!.id, score: fitScore[index]! });
+  });
   return edges;
 }
