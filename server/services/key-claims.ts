@@ -25,7 +25,7 @@ export class KeyClaims {
     const now = new Date();
     const taken = new Set<string>();
     try {
-      await KeyClaimModel.insertMany(claims.map((c) => ({ _id: c.key, owner: c.owner, batch, claimedAt: now })), { ordered: false });
+      await KeyClaimModel.insertMany(claims.map((c) => ({ _id: c.key, owner: c.owner, batch, claimedAt: now })), { ordered: false, lean: true });
     } catch (err) {
       const writeErrors = (err as { writeErrors?: { index?: number; err?: { index?: number; code?: number }; code?: number }[] }).writeErrors;
       if (!writeErrors) throw err;
