@@ -3,12 +3,12 @@
  * prove optimality with an independently checked certificate, explain, and assemble the Result.
  */
 import { checkCertificate, type OptimalityCertificate } from "./certificate";
-import { componentMarginalValues, unplacedReason } from "./explain";
+import { componentMarginalValues, unplacedReasonOfRange } from "./explain";
 import { minCostCirculation } from "./flow";
 import { DEFAULT_LP_MEMORY_BUDGET, solveLp } from "./lp-model";
-import { buildComponentNetwork, components, degrees, exactPotentials, integerCostModel, type CirculationNetwork, type CostModel } from "./network";
+import { buildComponentNetwork, componentEdges, components, degrees, exactPotentials, integerCostModel, Workspace, type CirculationNetwork, type CostModel } from "./network";
 import type { AllocateOptions, EnterpriseCeilingValue, EnterpriseOutcome, FailedResult, Placement, PostingSlotValue, Result, SolveStats, Unplaced } from "./types";
-import { parseInstance, type ParsedInstance } from "./validate";
+import { parseInstance, studentEdges, type ParsedInstance } from "./validate";
 
 /** Default bound on arc scans spent on exact slot values (roughly 0.2 s); the rest are dual bounds. */
 const DEFAULT_SLOT_VALUE_WORK = 10_000_000;
@@ -162,7 +162,13 @@ function solveComponents(
   lap: (name: string) => void,
 ): Solved {
   const deg = degrees(data);
-  const layouts = components(data, deg);
+  const layouts = components(data, deg, true);
+  // One set of working arrays, sized for the largest component, reused by every component.
+  const ws = new Workspace();
+  for (const layout of layouts) {
+    const nodes = 1 + layout.students.length + layout.postings.length + layout.enterprises.length;
+    ws.reserve(nodes, layout.students.length + layout.edgeCount + layout.postings.length + 2 * layout.enterprises.length);
+  }
   const nS = data.studentIds.length;
   const nP = data.postingIds.length;
   const nE = data.enterpriseIds.length;
@@ -181,7 +187,7 @@ function solveComponents(
   const enterpriseCeilingValues: EnterpriseCeilingValue[] = new Array(nE);
   let nodes = 0;
   let arcs = 0;
-  const counters = { phases: 0, relabels: 0, pushes: 0, arcScans: 0, updateScans: 0, priceUpdates: 0 };
+  const counters = { phases: 0, relabels: 0, pushes: 0, arcScans: 0, updateScans: 0, priceUpdates: 0, proofAttempts: 0, proofScans: 0 };
   let buildTime = 0;
   let solveTime = 0;
   let explainTime = 0;
@@ -189,19 +195,24 @@ function solveComponents(
   lap("components");
   for (const layout of layouts) {
     const t0 = clock?.();
-    const net = buildComponentNetwork(data, layout, deg, costs, scratch);
+    componentEdges(data, layout, ws);
+    const net = buildComponentNetwork(data, layout, deg, costs, scratch, ws);
     const t1 = clock?.();
     nodes += net.nodes;
     arcs += net.forwardSlot.length;
     let pi: Float64Array | undefined;
+    let arcId: Int32Array | undefined;
     if (lpChosen) {
       loadFlow(net, layout.edges, layout.students.length, layout.postings.length, layout.enterprises.length, lpChosen);
       pi = exactPotentials(net, new Float64Array(net.nodes), 100 * net.head.length + 100 * net.nodes + 1000);
       if (!pi) return { ok: false, message: "the LP solution admits an improving cycle: not optimal (numerical trouble in the LP solver)" };
     } else {
-      const outcome = minCostCirculation(net);
+      const outcome = minCostCirculation(net, ws);
       if (!outcome.ok) return { ok: false, message: outcome.message };
       pi = outcome.potentials;
+      arcId = outcome.arcId;
+      counters.proofAttempts += outcome.proofAttempts;
+      counters.proofScans += outcome.proofScans;
       counters.phases = Math.max(counters.phases, outcome.phases);
       counters.relabels += outcome.relabels;
       counters.pushes += outcome.pushes;
@@ -212,17 +223,24 @@ function solveComponents(
     const t2 = clock?.();
     // Read the placement and the potentials back into instance order.
     const nSc = layout.students.length;
-    for (let k = 0; k < layout.edges.length; k++) {
-      const a = net.forwardSlot[nSc + k];
-      chosen[layout.edges[k]] = net.rcap[net.rev[a]] > 0 ? 1 : 0;
-    }
+    const { forwardSlot, rcap, rev } = net;
+    const edges = layout.edges;
+    for (let k = 0; k < edges.length; k++) chosen[edges[k]] = rcap[rev[forwardSlot[nSc + k]]] > 0 ? 1 : 0;
     for (let i = 0; i < nSc; i++) certificate.students[layout.students[i]] = pi[1 + i];
     for (let i = 0; i < layout.postings.length; i++) certificate.postings[layout.postings[i]] = pi[1 + nSc + i];
     for (let i = 0; i < layout.enterprises.length; i++) certificate.enterprises[layout.enterprises[i]] = pi[1 + nSc + layout.postings.length + i];
     if (wantValues) {
-      const values = componentMarginalValues(data, layout, net, pi, costs.scale, budget, scratch.enterpriseLocal);
-      layout.postings.forEach((p, i) => (postingSlotValues[p] = { posting: data.postingIds[p], ...values.postings[i] }));
-      layout.enterprises.forEach((e, i) => (enterpriseCeilingValues[e] = { enterprise: data.enterpriseIds[e], ...values.enterprises[i] }));
+      const values = componentMarginalValues(data, layout, net, pi, costs.scale, budget, scratch.enterpriseLocal, ws, arcId);
+      for (let i = 0; i < layout.postings.length; i++) {
+        const p = layout.postings[i];
+        const v = values.postings[i];
+        postingSlotValues[p] = { posting: data.postingIds[p], value: v.value, exact: v.exact };
+      }
+      for (let i = 0; i < layout.enterprises.length; i++) {
+        const e = layout.enterprises[i];
+        const v = values.enterprises[i];
+        enterpriseCeilingValues[e] = { enterprise: data.enterpriseIds[e], value: v.value, exact: v.exact };
+      }
     }
     const t3 = clock?.();
     if (clock) {
@@ -259,44 +277,41 @@ function assemble(data: ParsedInstance, chosen: Uint8Array): {
   unplaced: Unplaced[];
 } {
   const nS = data.studentIds.length;
+  const nE = data.enterpriseIds.length;
+  const { edgeStudent, edgePosting, edgeScore, postingEnterprise, studentIds, postingIds, enterpriseIds } = data;
   const placements: Placement[] = [];
   const studentPlaced = new Float64Array(nS);
   const postingPlaced = new Float64Array(data.postingIds.length);
-  const enterprisePlaced = new Float64Array(data.enterpriseIds.length);
+  const enterprisePlaced = new Float64Array(nE);
   let totalScore = 0;
   for (let i = 0; i < chosen.length; i++) {
     if (chosen[i] === 0) continue;
-    const p = data.edgePosting[i];
-    const e = data.postingEnterprise[p];
-    const score = data.edgeScore[i];
-    placements.push({ student: data.studentIds[data.edgeStudent[i]], posting: data.postingIds[p], enterprise: data.enterpriseIds[e], score });
-    studentPlaced[data.edgeStudent[i]]++;
+    const p = edgePosting[i];
+    const e = postingEnterprise[p];
+    const score = edgeScore[i];
+    placements.push({ student: studentIds[edgeStudent[i]], posting: postingIds[p], enterprise: enterpriseIds[e], score });
+    studentPlaced[edgeStudent[i]]++;
     postingPlaced[p]++;
     enterprisePlaced[e]++;
     totalScore += score;
   }
   let totalShortfall = 0;
-  const enterprises: EnterpriseOutcome[] = data.enterpriseIds.map((id, e) => {
+  const enterprises: EnterpriseOutcome[] = new Array(nE);
+  for (let e = 0; e < nE; e++) {
     const placed = enterprisePlaced[e];
     const shortfall = Math.max(0, data.enterpriseMin[e] - placed);
     totalShortfall += shortfall;
-    return { id, minInterns: data.enterpriseMin[e], maxInterns: data.enterpriseMax[e], placed, shortfall };
-  });
-  // Edges per student, for the reasons.
-  const start = new Int32Array(nS + 1);
-  for (let i = 0; i < data.edgeStudent.length; i++) start[data.edgeStudent[i] + 1]++;
-  for (let s = 0; s < nS; s++) start[s + 1] += start[s];
-  const fill = start.slice(0, nS);
-  const byStudent = new Int32Array(data.edgeStudent.length);
-  for (let i = 0; i < data.edgeStudent.length; i++) byStudent[fill[data.edgeStudent[i]]++] = i;
+    enterprises[e] = { id: enterpriseIds[e], minInterns: data.enterpriseMin[e], maxInterns: data.enterpriseMax[e], placed, shortfall };
+  }
+  // Reasons from the student grouping of the edges (validation built it).
+  const { start, order } = studentEdges(data);
   const unplaced: Unplaced[] = [];
   for (let s = 0; s < nS; s++) {
     const max = data.studentMax[s];
     if (studentPlaced[s] < max || max === 0) {
-      const edges = Array.from(byStudent.subarray(start[s], start[s + 1]));
       unplaced.push({
-        student: data.studentIds[s],
-        reason: unplacedReason(data, s, edges, chosen, postingPlaced, enterprisePlaced),
+        student: studentIds[s],
+        reason: unplacedReasonOfRange(data, s, order, start[s], start[s + 1], chosen, postingPlaced, enterprisePlaced),
         placed: studentPlaced[s],
         maxPlacements: max,
       });

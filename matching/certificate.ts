@@ -84,8 +84,10 @@ export function checkCertificate(instance: ParsedInstance, chosen: Uint8Array, c
       postingFlow[p]++;
       enterpriseFlow[postingEnterprise[p]]++;
     }
-    // student -> posting, capacity 1, cost -score*K
-    arc(() => `edge ${studentIds[s]} -> ${postingIds[p]}`, x, 1, -edgeScore[i] * K + pS[s] - pP[p]);
+    // student -> posting, capacity 1, cost -score*K (checked inline: the label closure only on a
+    // violation, this loop runs once per edge)
+    const rc = -edgeScore[i] * K + pS[s] - pP[p];
+    if (!Number.isSafeInteger(rc) || (x < 1 && rc < 0) || (x > 0 && rc > 0)) arc(() => `edge ${studentIds[s]} -> ${postingIds[p]}`, x, 1, rc);
   }
   // 1. Feasibility and the remaining arcs.
   for (let s = 0; s < nS; s++) {

@@ -2,7 +2,7 @@
  * Explanations attached to an optimal Result: why each student was left (partly) unplaced, and
  * what one more seat of each posting, or one more intern of each enterprise's ceiling, is worth.
  */
-import type { CirculationNetwork, ComponentLayout } from "./network";
+import { Workspace, type CirculationNetwork, type ComponentLayout } from "./network";
 import type { UnplacedReason } from "./types";
 import type { ParsedInstance } from "./validate";
 
@@ -21,19 +21,44 @@ export function unplacedReason(
   postingPlaced: Float64Array,
   enterprisePlaced: Float64Array,
 ): UnplacedReason {
+  return unplacedReasonOfRange(instance, student, Int32Array.from(studentEdges), 0, studentEdges.length, chosen, postingPlaced, enterprisePlaced);
+}
+
+/**
+ * unplacedReason for the edges order[from..to) (order undefined: the edges from..to themselves),
+ * in one pass without allocating.
+ */
+export function unplacedReasonOfRange(
+  instance: ParsedInstance,
+  student: number,
+  order: Int32Array | undefined,
+  from: number,
+  to: number,
+  chosen: Uint8Array,
+  postingPlaced: Float64Array,
+  enterprisePlaced: Float64Array,
+): UnplacedReason {
   if (instance.studentMax[student] === 0) return "MAX_PLACEMENTS_ZERO";
-  if (studentEdges.length === 0) return "NO_ELIGIBLE_POSTING";
-  const remaining = studentEdges.filter((i) => chosen[i] === 0);
-  if (remaining.length === 0) return "NO_FURTHER_ELIGIBLE_POSTING";
-  if (remaining.every((i) => instance.edgeScore[i] < 0)) return "NEGATIVE_SCORE_ONLY";
-  const enterpriseOf = (i: number): number => instance.postingEnterprise[instance.edgePosting[i]];
-  const noCapacity = (i: number): boolean => instance.postingCapacity[instance.edgePosting[i]] === 0 || instance.enterpriseMax[enterpriseOf(i)] === 0;
-  if (remaining.every(noCapacity)) return "NO_CAPACITY";
-  const full = (i: number): boolean => {
-    const p = instance.edgePosting[i];
-    return postingPlaced[p] >= instance.postingCapacity[p] || enterprisePlaced[enterpriseOf(i)] >= instance.enterpriseMax[enterpriseOf(i)];
-  };
-  if (remaining.every(full)) return "OUTCOMPETED";
+  if (to === from) return "NO_ELIGIBLE_POSTING";
+  const { edgeScore, edgePosting, postingEnterprise, postingCapacity, enterpriseMax } = instance;
+  let remaining = 0;
+  let allNegative = true;
+  let allNoCapacity = true;
+  let allFull = true;
+  for (let k = from; k < to; k++) {
+    const i = order === undefined ? k : order[k];
+    if (chosen[i] !== 0) continue;
+    remaining++;
+    if (edgeScore[i] >= 0) allNegative = false;
+    const p = edgePosting[i];
+    const e = postingEnterprise[p];
+    if (postingCapacity[p] !== 0 && enterpriseMax[e] !== 0) allNoCapacity = false;
+    if (postingPlaced[p] < postingCapacity[p] && enterprisePlaced[e] < enterpriseMax[e]) allFull = false;
+  }
+  if (remaining === 0) return "NO_FURTHER_ELIGIBLE_POSTING";
+  if (allNegative) return "NEGATIVE_SCORE_ONLY";
+  if (allNoCapacity) return "NO_CAPACITY";
+  if (allFull) return "OUTCOMPETED";
   return "NO_GAIN";
 }
 
@@ -91,6 +116,17 @@ class NodeHeap {
   }
 }
 
+const heaps = new WeakMap<Workspace, NodeHeap>();
+/** One search heap per workspace (it only grows). */
+function heapOf(ws: Workspace): NodeHeap {
+  let heap = heaps.get(ws);
+  if (heap === undefined) {
+    heap = new NodeHeap(64);
+    heaps.set(ws, heap);
+  }
+  return heap;
+}
+
 /** Objective gain of one more unit on an arc: exact when `exact`, else the dual upper bound. */
 export interface MarginalValue {
   value: number;
@@ -119,6 +155,8 @@ export function componentMarginalValues(
   costScale: number,
   budget: { work: number },
   enterpriseLocal: Int32Array,
+  ws: Workspace = new Workspace(),
+  slotArcId?: Int32Array,
 ): { postings: MarginalValue[]; enterprises: MarginalValue[] } {
   const n = net.nodes;
   const { first, head, rcap, cost, forwardSlot } = net;
@@ -129,14 +167,21 @@ export function componentMarginalValues(
   const firstEnterprise = firstPosting + nP;
   const nEdges = layout.edges.length;
   // Forward arc numbering (network.ts): R->s [0,nS), edges, p->e, then (floor, free) per enterprise.
-  const arcKind = new Int32Array(head.length).fill(-1); // slot -> forward arc id, or ~id for reverses
-  for (let f = 0; f < forwardSlot.length; f++) {
-    arcKind[forwardSlot[f]] = f;
-    arcKind[net.rev[forwardSlot[f]]] = ~f;
-  }
+  // arcKind: slot -> forward arc id, or ~id for reverses (the flow solver's, or built on first use).
+  let arcKind = slotArcId;
+  const kindOf = (a: number): number => {
+    if (arcKind === undefined) {
+      arcKind = ws.int32("explain.arcKind", head.length);
+      for (let f = 0; f < forwardSlot.length; f++) {
+        arcKind[forwardSlot[f]] = f;
+        arcKind[net.rev[forwardSlot[f]]] = ~f;
+      }
+    }
+    return arcKind[a];
+  };
   /** Objective gain of sending one unit along slot a (negative of its real cost). */
   const realGain = (a: number): number => {
-    const id = arcKind[a];
+    const id = kindOf(a);
     const f = id >= 0 ? id : ~id;
     const sign = id >= 0 ? 1 : -1;
     if (f >= nS && f < nS + nEdges) return sign * instance.edgeScore[layout.edges[f - nS]];
@@ -149,39 +194,41 @@ export function componentMarginalValues(
   // are saturated reverses, which the searches then never touch. The work budget is still
   // charged per slot of the full range, so which values come out exact does not change.
   // (Built on the first search: components whose values are all 0 or whose budget ran out need none.)
-  const residualFirst = new Int32Array(n + 1);
-  let residualHead = new Int32Array(0);
-  let residualCost = new Float64Array(0);
-  let residualSlot = new Int32Array(0);
+  // (Workspace views of slot size: the residual arcs are at most all slots, so no counting pass.)
+  const residualFirst = ws.int32("explain.residualFirst", n + 1);
+  let residualHead = residualFirst;
+  let residualCost: Float64Array = new Float64Array(0);
+  let residualSlot = residualFirst;
   let residualBuilt = false;
   const buildResidual = (): void => {
     residualBuilt = true;
+    residualHead = ws.int32("explain.residualHead", head.length);
+    residualCost = ws.float64("explain.residualCost", head.length);
+    residualSlot = ws.int32("explain.residualSlot", head.length);
+    let k = 0;
+    residualFirst[0] = 0;
     for (let u = 0; u < n; u++) {
-      let count = 0;
-      for (let a = first[u]; a < first[u + 1]; a++) if (rcap[a] > 0) count++;
-      residualFirst[u + 1] = residualFirst[u] + count;
-    }
-    residualHead = new Int32Array(residualFirst[n]);
-    residualCost = new Float64Array(residualFirst[n]);
-    residualSlot = new Int32Array(residualFirst[n]);
-    for (let u = 0, k = 0; u < n; u++) {
-      for (let a = first[u]; a < first[u + 1]; a++) {
+      const pu = pi[u];
+      const end = first[u + 1];
+      for (let a = first[u]; a < end; a++) {
         if (rcap[a] <= 0) continue;
-        residualHead[k] = head[a];
-        residualCost[k] = cost[a] + pi[u] - pi[head[a]];
+        const w = head[a];
+        residualHead[k] = w;
+        residualCost[k] = cost[a] + pu - pi[w];
         residualSlot[k++] = a;
       }
+      residualFirst[u + 1] = k;
     }
   };
-  const dist = new Float64Array(n).fill(Infinity);
-  const parentArc = new Int32Array(n).fill(-1);
+  const dist = ws.float64("explain.dist", n).fill(Infinity);
+  const parentArc = ws.int32("explain.parentArc", n).fill(-1);
   const touched: number[] = [];
-  const heap = new NodeHeap(64);
+  const heap = heapOf(ws);
   /**
    * Dijkstra on reduced costs from `source`, stopping when every target is settled or keys
    * exceed `radius`. Returns false when the work budget ran out.
    */
-  const isTarget = new Uint8Array(n);
+  const isTarget = ws.uint8("explain.isTarget", n).fill(0);
   const search = (source: number, targets: number[], radius: number): boolean => {
     if (!residualBuilt) buildResidual();
     for (const t of targets) isTarget[t] = 1;

@@ -34,7 +34,7 @@
  *   bound and fails (never reports a wrong optimum) past it. The potentials it returns are checked
  *   again, independently, by certificate.ts.
  */
-import { exactPotentials, type CirculationNetwork } from "./network";
+import { exactPotentials, Workspace, type CirculationNetwork } from "./network";
 
 /** Epsilon is divided by this factor between refine phases (Goldberg suggests 8-16). */
 const ALPHA = 12;
@@ -44,6 +44,15 @@ const PRICE_LIMIT = 2 ** 51;
  * here an update scans every arc (about 40 per node), and 2 measured best on the benchmark.
  */
 const UPDATE_FREQUENCY = 2;
+/**
+ * Work bound (arc scans per slot) of an optimality proof before the final phase. A proof that
+ * succeeds needs one pass over all arcs plus some corrections: 1.0-1.8 passes on the 20k and
+ * 100k benchmark instances, up to 2.4 on the 1k one; one that fails (flow not yet optimal)
+ * exhausts its bound. 4 let each failing attempt after phase 2 cost 1.9M scans (~7 ms) per
+ * 100k-student component; 2.5 keeps every early proof the benchmark instances had (a bound
+ * that cuts a proof off changes which of several optimal placements is returned).
+ */
+const EARLY_PROOF_WORK = 2.5;
 /** Initial epsilon = largest |cost| / this, since the initial prices are already close (measured: 10). */
 const WARM_START_DIVISOR = 10;
 
@@ -60,6 +69,11 @@ export type CirculationOutcome =
       updateScans: number;
       updates: number;
       earlyStop: boolean;
+      /** Optimality-proof attempts (exact potentials by label correcting) and their arc scans. */
+      proofAttempts: number;
+      proofScans: number;
+      /** Slot -> forward arc id (f, or ~f for its reverse), for the final slot order. */
+      arcId: Int32Array;
     }
   | { ok: false; message: string };
 
@@ -69,33 +83,32 @@ export type CirculationOutcome =
  * node's range (`forwardSlot` is kept up to date). Returns exact integer potentials (original
  * cost units, root at 0) under which every residual arc has nonnegative reduced cost.
  */
-export function minCostCirculation(net: CirculationNetwork): CirculationOutcome {
+export function minCostCirculation(net: CirculationNetwork, ws: Workspace = new Workspace()): CirculationOutcome {
   const n = net.nodes;
   const { first, head, rcap, cost, rev, forwardSlot } = net;
   const slots = head.length;
   const mult = n + 1;
   // Which forward arc each slot belongs to: f for the forward slot, ~f for its reverse.
-  const arcId = new Int32Array(slots);
+  const arcId = ws.int32("flow.arcId", slots);
   for (let f = 0; f < forwardSlot.length; f++) {
     arcId[forwardSlot[f]] = f;
     arcId[rev[forwardSlot[f]]] = ~f;
   }
+  // pairCap[a] = rcap[a] + rcap[rev[a]], invariant under pushes: it gives the reverse residual
+  // capacity from slot a's own row (no random access in the global update's backward scan).
+  const pairCap = ws.int32("flow.pairCap", slots);
   let maxCost = 0;
   for (let a = 0; a < slots; a++) {
+    pairCap[a] = rcap[a] + rcap[rev[a]];
     const c = Math.abs(cost[a]);
     if (c > maxCost) maxCost = c;
   }
   if (maxCost * mult * 4 * mult >= PRICE_LIMIT) return { ok: false, message: `cost range ${maxCost} too large for exact cost scaling on ${n} nodes` };
-  for (let a = 0; a < slots; a++) cost[a] *= mult;
   const restoreCosts = (): void => {
     for (let a = 0; a < slots; a++) cost[a] /= mult;
     for (let a = 0; a < slots; a++) if (arcId[a] >= 0) forwardSlot[arcId[a]] = a;
   };
 
-  // pairCap[a] = rcap[a] + rcap[rev[a]], invariant under pushes: it gives the reverse residual
-  // capacity from slot a's own row (no random access in the global update's backward scan).
-  const pairCap = new Int32Array(slots);
-  for (let a = 0; a < slots; a++) pairCap[a] = rcap[a] + rcap[rev[a]];
   const swapSlots = (i: number, j: number): void => {
     if (i === j) return;
     const hi = head[i], ri = rcap[i], ci = cost[i], vi = rev[i], ai = arcId[i], ki = pairCap[i];
@@ -104,14 +117,23 @@ export function minCostCirculation(net: CirculationNetwork): CirculationOutcome 
     rev[rev[i]] = i;
     rev[rev[j]] = j;
   };
-  // live[v]: number of arcs with residual capacity, stored first in v's range.
-  const live = new Int32Array(n);
+  // One pass per node: costs scaled by mult, the live partition (live[v] arcs with residual
+  // capacity stored first in v's range; the network is built forward arcs first, so swaps are
+  // only needed around zero-capacity arcs), and unitOnly[v]: every arc pair at v has total
+  // capacity 0 or 1 (invariant: pairCap moves with its slot), used by the global update.
+  const live = ws.int32("flow.live", n);
+  const unitOnly = ws.uint8("flow.unitOnly", n);
   for (let v = 0; v < n; v++) {
     let boundary = first[v];
-    for (let a = first[v]; a < first[v + 1]; a++) {
+    let unit = 1;
+    const end = first[v + 1];
+    for (let a = boundary; a < end; a++) {
+      cost[a] *= mult; // before any swap moves it: swaps only exchange a with a visited slot
+      if (pairCap[a] > 1) unit = 0;
       if (rcap[a] > 0) swapSlots(a, boundary++);
     }
     live[v] = boundary - first[v];
+    unitOnly[v] = unit;
   }
   /** Moves `delta` units along slot a (tail v); keeps both endpoints' live partitions. */
   const push = (a: number, v: number, delta: number): void => {
@@ -126,14 +148,16 @@ export function minCostCirculation(net: CirculationNetwork): CirculationOutcome 
     if (rcap[a] === 0) swapSlots(a, first[v] + --live[v]);
   };
 
-  const price = new Float64Array(n);
-  const excess = new Float64Array(n);
-  const current = new Int32Array(n);
+  const price = ws.float64("flow.price", n);
+  const excess = ws.float64("flow.excess", n);
+  price.fill(0);
+  excess.fill(0);
+  const current = ws.int32("flow.current", n);
   // passed[v]: the largest price[w] - cost seen on v's arcs before current[v] (at the time they
   // were passed), -Infinity when current[v] is at the range start. See the fused relabel below.
-  const passed = new Float64Array(n);
-  const queue = new Int32Array(n + 1);
-  const inQueue = new Uint8Array(n);
+  const passed = ws.float64("flow.passed", n);
+  const queue = ws.int32("flow.queue", n + 1);
+  const inQueue = ws.uint8("flow.inQueue", n);
   let qHead = 0;
   let qTail = 0;
   let relabels = 0;
@@ -208,22 +232,13 @@ export function minCostCirculation(net: CirculationNetwork): CirculationOutcome 
   // the deficit nodes backwards over residual arcs, arc length floor(reducedCost / eps) + 1 >= 0.
   // Lowering every price by eps * distance keeps the flow eps-optimal and gives each excess node
   // an admissible path to a deficit, which replaces long chains of one-step relabels.
-  // unitOnly[v]: every arc pair at v has total capacity 0 or 1 (invariant: pairCap moves with its slot).
-  const unitOnly = new Uint8Array(n).fill(1);
-  for (let v = 0; v < n; v++) {
-    for (let a = first[v]; a < first[v + 1]; a++) {
-      if (pairCap[a] > 1) {
-        unitOnly[v] = 0;
-        break;
-      }
-    }
-  }
+  // (unitOnly[v], computed above: every arc pair at v has total capacity 0 or 1.)
   const BUCKETS = n + 2;
-  const bucketFirst = new Int32Array(BUCKETS);
-  const bucketNext = new Int32Array(n);
-  const bucketPrev = new Int32Array(n);
-  const label = new Int32Array(n);
-  const scanned = new Uint8Array(n);
+  const bucketFirst = ws.int32("flow.bucketFirst", BUCKETS);
+  const bucketNext = ws.int32("flow.bucketNext", n);
+  const bucketPrev = ws.int32("flow.bucketPrev", n);
+  const label = ws.int32("flow.label", n);
+  const scanned = ws.uint8("flow.scanned", n);
   let updates = 0;
   const globalUpdate = (eps: number): void => {
     updates++;
@@ -385,6 +400,8 @@ export function minCostCirculation(net: CirculationNetwork): CirculationOutcome 
   };
 
   let phases = 0;
+  let proofAttempts = 0;
+  let proofScans = 0;
   // Initial prices: the network's forward arcs run from lower to higher node numbers (root 0,
   // students, postings, enterprises) except the arcs back into the root, so one backward pass
   // gives prices under which every such arc has reduced cost >= 0 (each node priced at its best
@@ -421,17 +438,30 @@ export function minCostCirculation(net: CirculationNetwork): CirculationOutcome 
       return { ok: false, message: "prices left the exactly representable range" };
     }
     if (eps < mult || eps === 1) {
-      // Epsilon is below one original cost unit: try to prove optimality now.
-      restoreCosts();
-      const potentials = exactPotentials(net, roundedPotentials(price, mult), eps === 1 ? 50 * slots + 1000 : 4 * slots + 1000);
-      if (potentials) return { ok: true, potentials, phases, relabels, pushes, arcScans, updateScans, updates, earlyStop: eps > 1 };
-      if (eps === 1) return { ok: false, message: "no exact potentials found after the final phase" };
-      for (let a = 0; a < slots; a++) cost[a] *= mult;
+      // Epsilon is below one original cost unit: try to prove optimality now. The label-correcting
+      // search reads the scaled costs divided by mult (exact), so a failed attempt costs only its
+      // own scans: no cost restore and re-scaling.
+      const start = ws.float64("flow.start", n);
+      for (let v = 0; v < n; v++) start[v] = Math.floor(price[v] / mult);
+      proofAttempts++;
+      const proof = { work: 0 };
+      const potentials = exactPotentials(net, start, eps === 1 ? 50 * slots + 1000 : EARLY_PROOF_WORK * slots + 1000, mult, ws, proof);
+      proofScans += proof.work;
+      if (potentials) {
+        restoreCosts();
+        return { ok: true, potentials, phases, relabels, pushes, arcScans, updateScans, updates, earlyStop: eps > 1, proofAttempts, proofScans, arcId };
+      }
+      if (eps === 1) {
+        restoreCosts();
+        return { ok: false, message: "no exact potentials found after the final phase" };
+      }
     }
   }
   // Only reached when every cost is 0: the zero circulation is optimal with zero potentials.
   restoreCosts();
-  return { ok: true, potentials: new Float64Array(n), phases, relabels, pushes, arcScans, updateScans, updates, earlyStop: false };
+  const zero = ws.float64("flow.start", n);
+  zero.fill(0);
+  return { ok: true, potentials: zero, phases, relabels, pushes, arcScans, updateScans, updates, earlyStop: false, proofAttempts, proofScans, arcId };
 }
 
 /** Prices of a 1-optimal scaled solution floored to original cost units (a start for exactPotentials). */

@@ -16,7 +16,68 @@
  * changing which arcs are saturated, so optimality conditions stay those of the true
  * capacities (the independent certificate check uses the true ones).
  */
-import type { ParsedInstance } from "./validate";
+import { studentEdges, type ParsedInstance } from "./validate";
+
+/**
+ * Typed-array storage reused across the components of one allocate() call. Each named buffer
+ * only grows; callers get views (`subarray`) of the requested length whose contents are
+ * unspecified (whatever the previous component left), so every user initialises what it reads.
+ *
+ * Why: at 100,000 students the nine components used to allocate ~25 MB of typed arrays each,
+ * and more than 64 MB of new ArrayBuffers since the last GC makes V8 start a full mark-compact
+ * ("external memory pressure") that marks the whole parsed JSON instance (~150 ms at 100k).
+ * `reserve` sizes the buffers for the largest component up front, so the rest reuse them.
+ */
+export class Workspace {
+  private readonly i32 = new Map<string, Int32Array>();
+  private readonly f64 = new Map<string, Float64Array>();
+  private readonly u8 = new Map<string, Uint8Array>();
+  /** Minimum capacities for node-sized, arc-sized and slot-sized (2 per forward arc) requests. */
+  private nodeHint = 0;
+  private arcHint = 0;
+  private slotHint = 0;
+
+  /** Sizes later requests for the largest component (nodes, forward arcs). */
+  reserve(nodes: number, forwardArcs: number): void {
+    this.nodeHint = Math.max(this.nodeHint, nodes + 2);
+    this.arcHint = Math.max(this.arcHint, forwardArcs);
+    this.slotHint = Math.max(this.slotHint, 2 * forwardArcs);
+  }
+
+  private capacity(length: number): number {
+    // The smallest hint that covers the request (node-, arc- or slot-sized), else the request.
+    if (length <= this.nodeHint) return this.nodeHint;
+    if (length <= this.arcHint) return this.arcHint;
+    return Math.max(length, this.slotHint);
+  }
+
+  int32(name: string, length: number): Int32Array {
+    let buffer = this.i32.get(name);
+    if (buffer === undefined || buffer.length < length) {
+      buffer = new Int32Array(this.capacity(length));
+      this.i32.set(name, buffer);
+    }
+    return buffer.length === length ? buffer : buffer.subarray(0, length);
+  }
+
+  float64(name: string, length: number): Float64Array {
+    let buffer = this.f64.get(name);
+    if (buffer === undefined || buffer.length < length) {
+      buffer = new Float64Array(this.capacity(length));
+      this.f64.set(name, buffer);
+    }
+    return buffer.length === length ? buffer : buffer.subarray(0, length);
+  }
+
+  uint8(name: string, length: number): Uint8Array {
+    let buffer = this.u8.get(name);
+    if (buffer === undefined || buffer.length < length) {
+      buffer = new Uint8Array(this.capacity(length));
+      this.u8.set(name, buffer);
+    }
+    return buffer.length === length ? buffer : buffer.subarray(0, length);
+  }
+}
 
 /** Residual network of one component in CSR form (arcs grouped by tail). */
 export interface CirculationNetwork {
@@ -38,8 +99,12 @@ export interface ComponentLayout {
   students: Int32Array;
   postings: Int32Array;
   enterprises: Int32Array;
-  /** Instance edge indices of this component (their forward arcs are in this order). */
+  /**
+   * Instance edge indices of this component, ascending (their forward arcs are in this order).
+   * Empty until `componentEdges` fills it when `components` was asked to defer it.
+   */
   edges: Int32Array;
+  edgeCount: number;
 }
 
 /** Integer cost data shared by all components. */
@@ -100,7 +165,7 @@ export function degrees(instance: ParsedInstance): Degrees {
  * edges and posting->enterprise links). Students without edges are left out: they can
  * never be placed and need no network.
  */
-export function components(instance: ParsedInstance, deg: Degrees): ComponentLayout[] {
+export function components(instance: ParsedInstance, deg: Degrees, deferEdges = false): ComponentLayout[] {
   const nS = instance.studentIds.length;
   const nP = instance.postingIds.length;
   const nE = instance.enterpriseIds.length;
@@ -114,14 +179,28 @@ export function components(instance: ParsedInstance, deg: Degrees): ComponentLay
     }
     return x;
   };
-  const union = (a: number, b: number): void => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[ra] = rb;
-  };
   const { edgeStudent, edgePosting, postingEnterprise } = instance;
-  for (let i = 0; i < edgeStudent.length; i++) union(edgeStudent[i], nS + edgePosting[i]);
-  for (let p = 0; p < nP; p++) union(nS + p, nS + nP + postingEnterprise[p]);
+  // union(student, posting) per edge, the student's root kept across its consecutive edges
+  // (it stays a root: it is only ever linked under the posting's root, which then replaces it).
+  let lastStudent = -1;
+  let studentRoot = -1;
+  for (let i = 0; i < edgeStudent.length; i++) {
+    const s = edgeStudent[i];
+    if (s !== lastStudent) {
+      lastStudent = s;
+      studentRoot = find(s);
+    }
+    const rp = find(nS + edgePosting[i]);
+    if (rp !== studentRoot) {
+      parent[studentRoot] = rp;
+      studentRoot = rp;
+    }
+  }
+  for (let p = 0; p < nP; p++) {
+    const ra = find(nS + p);
+    const rb = find(nS + nP + postingEnterprise[p]);
+    if (ra !== rb) parent[ra] = rb;
+  }
 
   // Number the components by first appearance (deterministic), skipping edgeless students.
   const compOf = new Int32Array(total).fill(-1);
@@ -140,14 +219,18 @@ export function components(instance: ParsedInstance, deg: Degrees): ComponentLay
   for (let s = 0; s < nS; s++) if (compOf[s] >= 0) sCount[compOf[s]]++;
   for (let p = 0; p < nP; p++) pCount[compOf[nS + p]]++;
   for (let e = 0; e < nE; e++) eCount[compOf[nS + nP + e]]++;
-  for (let i = 0; i < edgeStudent.length; i++) edgeCount[compOf[edgeStudent[i]]]++;
+  for (let s = 0; s < nS; s++) if (compOf[s] >= 0) edgeCount[compOf[s]] += deg.student[s];
+  // Deferred edge lists need edges grouped by student in index order (then a component's edges
+  // are its students' ranges, concatenated): otherwise they are built here.
+  const defer = deferEdges && studentEdges(instance).order === undefined;
   const layouts: ComponentLayout[] = [];
   for (let c = 0; c < count; c++) {
     layouts.push({
       students: new Int32Array(sCount[c]),
       postings: new Int32Array(pCount[c]),
       enterprises: new Int32Array(eCount[c]),
-      edges: new Int32Array(edgeCount[c]),
+      edges: new Int32Array(defer ? 0 : edgeCount[c]),
+      edgeCount: edgeCount[c],
     });
   }
   sCount.fill(0);
@@ -166,11 +249,27 @@ export function components(instance: ParsedInstance, deg: Degrees): ComponentLay
     const c = compOf[nS + nP + e];
     layouts[c].enterprises[eCount[c]++] = e;
   }
-  for (let i = 0; i < edgeStudent.length; i++) {
-    const c = compOf[edgeStudent[i]];
-    layouts[c].edges[edgeCount[c]++] = i;
+  if (!defer) {
+    for (let i = 0; i < edgeStudent.length; i++) {
+      const c = compOf[edgeStudent[i]];
+      layouts[c].edges[edgeCount[c]++] = i;
+    }
   }
   return layouts;
+}
+
+/**
+ * The component's edge list (see `components`' deferEdges), filled into a workspace view when
+ * it was deferred: then valid until the next component's list is filled.
+ */
+export function componentEdges(instance: ParsedInstance, layout: ComponentLayout, ws: Workspace): Int32Array {
+  if (layout.edges.length === layout.edgeCount) return layout.edges;
+  const { start } = studentEdges(instance);
+  const edges = ws.int32("layout.edges", layout.edgeCount);
+  let k = 0;
+  for (const s of layout.students) for (let i = start[s]; i < start[s + 1]; i++) edges[k++] = i;
+  layout.edges = edges;
+  return edges;
 }
 
 /** Local node numbering of a component: 0 = R, then students, postings, enterprises. */
@@ -185,7 +284,13 @@ export interface LocalIndex {
 
 /**
  * Builds the residual network of one component. `localOf*` are scratch arrays of instance
- * size that receive each member's local node number.
+ * size that receive each member's local node number. With a workspace the network's arrays
+ * are views of its buffers (valid until the next component is built with it).
+ *
+ * Forward arcs, in this order: R->s, s->p per edge, p->e, e->R floor, e->R rest. Zero-capacity
+ * arcs are kept (capacity 0) so that forward arc positions are fixed; they never carry flow.
+ * The arcs are written straight into CSR order (what `toCsr` would give for this arc list):
+ * every node's out- and in-degree is known from the structure, so no arc list is materialised.
  */
 export function buildComponentNetwork(
   instance: ParsedInstance,
@@ -193,6 +298,7 @@ export function buildComponentNetwork(
   deg: Degrees,
   costs: CostModel,
   scratch: { studentLocal: Int32Array; postingLocal: Int32Array; enterpriseLocal: Int32Array },
+  ws: Workspace = new Workspace(),
 ): CirculationNetwork {
   const { students, postings, enterprises, edges } = layout;
   const nS = students.length;
@@ -201,60 +307,81 @@ export function buildComponentNetwork(
   const nodes = 1 + nS + nP + nE;
   const firstPosting = 1 + nS;
   const firstEnterprise = firstPosting + nP;
-  for (let i = 0; i < nS; i++) scratch.studentLocal[students[i]] = 1 + i;
-  for (let i = 0; i < nP; i++) scratch.postingLocal[postings[i]] = firstPosting + i;
-  for (let i = 0; i < nE; i++) scratch.enterpriseLocal[enterprises[i]] = firstEnterprise + i;
-
-  // Forward arcs: R->s, s->p per edge, p->e, e->R floor, e->R rest. Zero-capacity arcs are kept
-  // (capacity 0) so that forward arc positions are fixed; they never carry flow.
-  const arcCount = nS + edges.length + nP + 2 * nE;
-  const tail = new Int32Array(arcCount);
-  const headF = new Int32Array(arcCount);
-  const capF = new Int32Array(arcCount);
-  const costF = new Float64Array(arcCount);
-  let a = 0;
-  for (let i = 0; i < nS; i++) {
-    const s = students[i];
-    tail[a] = 0;
-    headF[a] = 1 + i;
-    capF[a] = Math.min(instance.studentMax[s], deg.student[s] + 1);
-    a++;
-  }
+  const { studentLocal, postingLocal, enterpriseLocal } = scratch;
+  for (let i = 0; i < nS; i++) studentLocal[students[i]] = 1 + i;
+  for (let i = 0; i < nP; i++) postingLocal[postings[i]] = firstPosting + i;
+  for (let i = 0; i < nE; i++) enterpriseLocal[enterprises[i]] = firstEnterprise + i;
   const { edgeStudent, edgePosting, edgeScore, postingEnterprise, postingCapacity } = instance;
-  for (let k = 0; k < edges.length; k++) {
-    const i = edges[k];
-    tail[a] = scratch.studentLocal[edgeStudent[i]];
-    headF[a] = scratch.postingLocal[edgePosting[i]];
-    capF[a] = 1;
-    costF[a] = -edgeScore[i] * costs.scale;
-    a++;
-  }
-  const inflowBound = new Float64Array(nE);
+
+  const m = nS + edges.length + nP + 2 * nE;
+  // Degrees: first[v + 1] = out + in arcs of v; outStart[v] = where v's reverses begin.
+  const first = ws.int32("net.first", nodes + 1);
+  const fill = ws.int32("net.fill", nodes);
+  const fillIn = ws.int32("net.fillIn", nodes);
+  const inflowBound = ws.float64("net.inflowBound", nE);
+  inflowBound.fill(0);
+  fillIn.fill(0); // in-degrees for now
+  fillIn[0] = 2 * nE;
+  for (let i = 0; i < nS; i++) fillIn[1 + i] = 1;
   for (let i = 0; i < nP; i++) {
     const p = postings[i];
-    const e = scratch.enterpriseLocal[postingEnterprise[p]];
-    tail[a] = firstPosting + i;
-    headF[a] = e;
-    capF[a] = Math.min(postingCapacity[p], deg.posting[p] + 1);
-    inflowBound[e - firstEnterprise] += Math.min(postingCapacity[p], deg.posting[p]);
-    a++;
+    fillIn[firstPosting + i] = deg.posting[p];
+    fillIn[enterpriseLocal[postingEnterprise[p]]]++;
+    inflowBound[enterpriseLocal[postingEnterprise[p]] - firstEnterprise] += Math.min(postingCapacity[p], deg.posting[p]);
+  }
+  first[0] = 0;
+  let at = 0;
+  // Out-degrees: R has nS, a student its edges, a posting 1, an enterprise 2.
+  for (let v = 0; v < nodes; v++) {
+    const out = v === 0 ? nS : v < firstPosting ? deg.student[students[v - 1]] : v < firstEnterprise ? 1 : 2;
+    fill[v] = at;
+    const inDegree = fillIn[v];
+    fillIn[v] = at + out;
+    at += out + inDegree;
+    first[v + 1] = at;
+  }
+  const slots = 2 * m;
+  const head = ws.int32("net.head", slots);
+  const rcap = ws.int32("net.rcap", slots);
+  const cost = ws.float64("net.cost", slots);
+  const rev = ws.int32("net.rev", slots);
+  const forwardSlot = ws.int32("net.forwardSlot", m);
+  let a = 0;
+  const addArc = (u: number, v: number, cap: number, c: number): void => {
+    const x = fill[u]++;
+    const y = fillIn[v]++;
+    head[x] = v;
+    rcap[x] = cap;
+    cost[x] = c;
+    rev[x] = y;
+    head[y] = u;
+    rcap[y] = 0;
+    cost[y] = -c;
+    rev[y] = x;
+    forwardSlot[a++] = x;
+  };
+  for (let i = 0; i < nS; i++) {
+    const s = students[i];
+    addArc(0, 1 + i, Math.min(instance.studentMax[s], deg.student[s] + 1), 0);
+  }
+  const scale = costs.scale;
+  for (let k = 0; k < edges.length; k++) {
+    const i = edges[k];
+    addArc(studentLocal[edgeStudent[i]], postingLocal[edgePosting[i]], 1, -edgeScore[i] * scale);
+  }
+  for (let i = 0; i < nP; i++) {
+    const p = postings[i];
+    addArc(firstPosting + i, enterpriseLocal[postingEnterprise[p]], Math.min(postingCapacity[p], deg.posting[p] + 1), 0);
   }
   for (let i = 0; i < nE; i++) {
     const e = enterprises[i];
     const bound = inflowBound[i] + 1;
     const min = instance.enterpriseMin[e];
     const max = instance.enterpriseMax[e];
-    tail[a] = firstEnterprise + i;
-    headF[a] = 0;
-    capF[a] = Math.min(min, bound);
-    costF[a] = -costs.floorCost;
-    a++;
-    tail[a] = firstEnterprise + i;
-    headF[a] = 0;
-    capF[a] = Math.min(max - min, bound);
-    a++;
+    addArc(firstEnterprise + i, 0, Math.min(min, bound), -costs.floorCost);
+    addArc(firstEnterprise + i, 0, Math.min(max - min, bound), 0);
   }
-  return toCsr(nodes, tail, headF, capF, costF);
+  return { nodes, first, head, rcap, cost, rev, forwardSlot };
 }
 
 /** Lays forward arcs and their reverses out in CSR order. */
@@ -301,14 +428,29 @@ export function toCsr(nodes: number, tail: Int32Array, headF: Int32Array, capF: 
  * every residual arc, found by label-correcting shortest paths (FIFO Bellman-Ford) from the
  * given start values. They exist iff the flow is optimal; a negative cycle (flow not optimal)
  * or exhausting `workLimit` arc scans returns undefined. Potentials are normalised to pi(R) = 0.
+ * `costDivisor`: the network's costs are the original integer costs times this (exact integer
+ * quotients), so the flow solver can try a proof without restoring its scaled costs.
+ * `stats.work` receives the arc scans spent. With a workspace, the result is a view of it.
  */
-export function exactPotentials(net: CirculationNetwork, start: Float64Array, workLimit: number): Float64Array | undefined {
+export function exactPotentials(
+  net: CirculationNetwork,
+  start: Float64Array,
+  workLimit: number,
+  costDivisor = 1,
+  ws?: Workspace,
+  stats?: { work: number },
+): Float64Array | undefined {
   const n = net.nodes;
   const { first, head, rcap, cost } = net;
-  const pi = Float64Array.from(start);
-  const queue = new Int32Array(n + 1);
-  const inQueue = new Uint8Array(n);
-  const passes = new Int32Array(n);
+  let pi: Float64Array;
+  if (ws) {
+    pi = ws.float64("bf.pi", n);
+    pi.set(start);
+  } else pi = Float64Array.from(start);
+  const queue = ws ? ws.int32("bf.queue", n + 1) : new Int32Array(n + 1);
+  const inQueue = ws ? ws.uint8("bf.inQueue", n) : new Uint8Array(n);
+  const passes = ws ? ws.int32("bf.passes", n) : new Int32Array(n);
+  passes.fill(0);
   let qHead = 0;
   let qTail = 0;
   for (let v = 0; v < n; v++) {
@@ -317,20 +459,25 @@ export function exactPotentials(net: CirculationNetwork, start: Float64Array, wo
   }
   let work = 0;
   let size = n;
+  const divide = costDivisor !== 1;
+  const done = (result: Float64Array | undefined): Float64Array | undefined => {
+    if (stats) stats.work += work;
+    return result;
+  };
   while (size > 0) {
     const u = queue[qHead];
     qHead = qHead === n ? 0 : qHead + 1;
     size--;
     inQueue[u] = 0;
-    if (++passes[u] > n + 1) return undefined; // negative cycle
+    if (++passes[u] > n + 1) return done(undefined); // negative cycle
     const pu = pi[u];
     const end = first[u + 1];
     work += end - first[u];
-    if (work > workLimit) return undefined;
+    if (work > workLimit) return done(undefined);
     for (let a = first[u]; a < end; a++) {
       if (rcap[a] <= 0) continue;
       const w = head[a];
-      const candidate = pu + cost[a];
+      const candidate = pu + (divide ? cost[a] / costDivisor : cost[a]);
       if (candidate < pi[w]) {
         pi[w] = candidate;
         if (!inQueue[w]) {
@@ -344,5 +491,5 @@ export function exactPotentials(net: CirculationNetwork, start: Float64Array, wo
   }
   const root = pi[0];
   for (let v = 0; v < n; v++) pi[v] -= root;
-  return pi;
+  return done(pi);
 }

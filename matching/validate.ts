@@ -22,6 +22,40 @@ export interface ParsedInstance {
   edgeStudent: Int32Array;
   edgePosting: Int32Array;
   edgeScore: Float64Array;
+  /**
+   * Edges grouped by student, each group in input order: student s's edges are order[k] for k in
+   * studentEdgeStart[s] .. studentEdgeStart[s + 1] - 1, where order is `studentEdgeOrder`, or the
+   * identity when that is undefined (the input lists edges sorted by student, the usual case,
+   * which saves an edge-sized array). Set by parseInstance; `studentEdges()` fills it in otherwise.
+   */
+  studentEdgeStart?: Int32Array;
+  studentEdgeOrder?: Int32Array;
+}
+
+/** The student grouping of a parsed instance's edges (see ParsedInstance.studentEdgeStart). */
+export function studentEdges(instance: ParsedInstance): { start: Int32Array; order: Int32Array | undefined } {
+  if (instance.studentEdgeStart === undefined) {
+    const grouped = groupByStudent(instance.edgeStudent, instance.studentIds.length);
+    instance.studentEdgeStart = grouped.start;
+    instance.studentEdgeOrder = grouped.order;
+  }
+  return { start: instance.studentEdgeStart, order: instance.studentEdgeOrder };
+}
+
+function groupByStudent(edgeStudent: Int32Array, nS: number): { start: Int32Array; order: Int32Array | undefined } {
+  const m = edgeStudent.length;
+  const start = new Int32Array(nS + 1);
+  let sorted = true;
+  for (let i = 0; i < m; i++) {
+    start[edgeStudent[i] + 1]++;
+    if (i > 0 && edgeStudent[i] < edgeStudent[i - 1]) sorted = false;
+  }
+  for (let s = 0; s < nS; s++) start[s + 1] += start[s];
+  if (sorted) return { start, order: undefined };
+  const fill = start.slice(0, nS);
+  const order = new Int32Array(m);
+  for (let i = 0; i < m; i++) order[fill[edgeStudent[i]]++] = i;
+  return { start, order };
 }
 
 export type ParseOutcome = { ok: true; instance: ParsedInstance } | { ok: false; errors: string[] };
@@ -217,20 +251,17 @@ export function parseInstance(input: unknown): ParseOutcome {
     } else edgeScore[i] = score;
   }
 
-  // Duplicate pairs: bucket edges by student, stamp postings seen for the current student.
-  if (errors.empty && m > 0) {
+  // Duplicate pairs: walk edges grouped by student, stamp postings seen for the current student.
+  let grouping: { start: Int32Array; order: Int32Array | undefined } | undefined;
+  if (errors.empty) {
     const nS = students.length;
-    const start = new Int32Array(nS + 1);
-    for (let i = 0; i < m; i++) start[edgeStudent[i] + 1]++;
-    for (let s = 0; s < nS; s++) start[s + 1] += start[s];
-    const fill = start.slice(0, nS);
-    const order = new Int32Array(m);
-    for (let i = 0; i < m; i++) order[fill[edgeStudent[i]]++] = i;
+    grouping = groupByStudent(edgeStudent, nS);
+    const { start, order } = grouping;
     const seenBy = new Int32Array(postings.length).fill(-1);
     const firstEdge = new Int32Array(postings.length);
     for (let s = 0; s < nS; s++) {
       for (let k = start[s]; k < start[s + 1]; k++) {
-        const i = order[k];
+        const i = order === undefined ? k : order[k];
         const p = edgePosting[i];
         if (seenBy[p] === s) {
           errors.add(`edges[${i}] (student "${studentIds[s]}", posting "${postingIds[p]}"): duplicate pair, first listed as edges[${firstEdge[p]}]`);
@@ -258,6 +289,8 @@ export function parseInstance(input: unknown): ParseOutcome {
       edgeStudent,
       edgePosting,
       edgeScore,
+      studentEdgeStart: grouping?.start,
+      studentEdgeOrder: grouping?.order,
     },
   };
 }

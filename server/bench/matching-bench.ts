@@ -15,7 +15,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { performance } from "node:perf_hooks";
+import { performance, PerformanceObserver } from "node:perf_hooks";
 import * as zlib from "node:zlib";
 import { allocate, type SolverChoice } from "../../matching";
 import { generateSyntheticInstance } from "../../seeds/synthetic-instance";
@@ -39,7 +39,7 @@ interface ChildReport {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function child(file: string, label: string, solver: SolverChoice, runs: number): void {
+async function child(file: string, label: string, solver: SolverChoice, runs: number): Promise<void> {
   const t0 = performance.now();
   const raw = fs.readFileSync(file);
   const text = (file.endsWith(".gz") ? zlib.gunzipSync(raw) : raw).toString("utf8");
@@ -51,11 +51,21 @@ function child(file: string, label: string, solver: SolverChoice, runs: number):
   let last: ReturnType<typeof allocate> | undefined;
   let phasesOfMedian: Record<string, unknown> = {};
   const phases: Array<Record<string, unknown>> = [];
+  // Garbage collections (start, duration) as the observer reports them (asynchronously, hence
+  // the wait after each run); those starting inside a run are that run's GC time.
+  const gcs: Array<[number, number]> = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcs.push([entry.startTime, entry.duration]);
+  });
+  observer.observe({ entryTypes: ["gc"] });
   for (let r = 0; r < runs; r++) {
     const start = performance.now();
     // The LP's dense tableau at 1,000 students (about 12k edges) needs ~1.2 GiB: raise its budget here.
     last = allocate(instance, { solver, now: () => performance.now(), lpMemoryBudgetBytes: 3 * 2 ** 30 });
-    runsMs.push(performance.now() - start);
+    const end = performance.now();
+    runsMs.push(end - start);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const gcMillis = gcs.filter(([t]) => t >= start && t <= end).reduce((sum, [, d]) => sum + d, 0);
     phases.push(
       last.status === "OPTIMAL"
         ? {
@@ -66,12 +76,14 @@ function child(file: string, label: string, solver: SolverChoice, runs: number):
             relabels: last.stats.relabels,
             pushes: last.stats.pushes,
             arcScans: last.stats.arcScans,
+            gcMillis,
           }
-        : {},
+        : { gcMillis },
     );
     last = r === runs - 1 ? last : undefined;
     (globalThis as { gc?: () => void }).gc?.();
   }
+  observer.disconnect();
   const m = median(runsMs);
   phasesOfMedian = phases[runsMs.indexOf(m)];
   const report: ChildReport = {
@@ -105,7 +117,10 @@ function runChild(file: string, label: string, solver: SolverChoice, runs: numbe
 
 function main(): void {
   const argv = process.argv.slice(2);
-  if (argv[0] === "--child") return child(argv[1], argv[2], argv[3] as SolverChoice, Number(argv[4]));
+  if (argv[0] === "--child") {
+    void child(argv[1], argv[2], argv[3] as SolverChoice, Number(argv[4]));
+    return;
+  }
   const runs = argv.includes("--runs") ? Number(argv[argv.indexOf("--runs") + 1]) : 3;
   const sizes = [1_000, 20_000, 100_000, ...(argv.includes("--million") ? [1_000_000] : [])];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "matching-bench-"));
@@ -142,6 +157,9 @@ function main(): void {
       p.validate !== undefined ? p.validate.toFixed(0) : "",
       p.lp !== undefined ? `${p.lp.toFixed(0)} (LP)` : p.solveMillis !== undefined ? p.solveMillis.toFixed(0) : "",
       p.slotValueMillis !== undefined ? p.slotValueMillis.toFixed(0) : "",
+      // Everything else inside allocate(): components, network build, certificate, assembly, GC.
+      p.validate !== undefined && p.solveMillis !== undefined && p.lp === undefined ? (r.medianMs - p.validate - p.solveMillis - (p.slotValueMillis ?? 0)).toFixed(0) : "",
+      p.gcMillis !== undefined ? p.gcMillis.toFixed(0) : "",
       r.solver === "flow" && p.arcScans !== undefined ? `${(p.relabels / 1e6).toFixed(2)} / ${(p.pushes / 1e6).toFixed(2)} / ${(p.arcScans / 1e6).toFixed(1)}` : "",
       r.parseMs.toFixed(0),
       r.peakRssMb.toFixed(0),
@@ -150,7 +168,7 @@ function main(): void {
       String(r.objective ?? ""),
     ];
   });
-  const header = ["instance", "solver", "students", "edges", "median ms (allocate)", "validate+index ms", "solve ms", "slot values ms", "relabels / pushes / arc scans (M)", "JSON.parse ms", "peak RSS MB", "RSS above parsed MB", "status", "objective"];
+  const header = ["instance", "solver", "students", "edges", "median ms (allocate)", "validate+index ms", "solve ms", "slot values ms", "other ms", "GC in allocate ms", "relabels / pushes / arc scans (M)", "JSON.parse ms", "peak RSS MB", "RSS above parsed MB", "status", "objective"];
   const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
   process.stdout.write(`\n${table}\n\n`);
   const flow1k = reports.find((r) => r.label === "synthetic-1000" && r.solver === "flow");
