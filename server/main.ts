@@ -1,6 +1,8 @@
 import "reflect-metadata";
+import type { ApolloServer } from "@apollo/server";
 import { createApp } from "./app";
 import { loadConfig } from "./config";
+import type { Context } from "./context";
 import { openDatabase, type Database } from "./database";
 import { createLogger } from "./logger";
 import { createServices } from "./services";
@@ -11,37 +13,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   let stopping = false;
+  // Assigned once below, but read by the signal handler, which may run before that.
+  // eslint-disable-next-line prefer-const
+  let db: Database | undefined;
+  // eslint-disable-next-line prefer-const
+  let apollo: ApolloServer<Context> | undefined;
 
-  const lost = (reason: string) => {
-    if (stopping) return;
-    logger.fatal(reason);
-    process.exit(1);
-  };
-
-  const db: Database = await openDatabase(config, lost);
-  logger.info(`database: ${db.description}`);
-  const services = createServices(config);
-  await services.clusters.ensureDefaults();
-  if (config.seedDemo) {
-    const loaded = await loadDemoData(services, { createDemoAccounts: config.env !== "production" });
-    if (loaded) logger.info(loaded, "demo data loaded into an empty database");
-  }
-  const resumed = await services.allocation.resumePending();
-  if (resumed) logger.info(`resumed ${resumed} allocation run(s) left unfinished`);
-  const { httpServer, apollo } = await createApp(config, services, logger);
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen(config.port, resolve);
-  });
-  const address = httpServer.address();
-  const port = typeof address === "object" && address ? address.port : config.port;
-  const lines = [`GraphQL: http://localhost:${port}/graphql`];
-  if (config.seedDemo && config.env !== "production") {
-    lines.push(`demo accounts (password "${DEMO_PASSWORD}"):`);
-    for (const account of DEMO_ACCOUNTS) lines.push(`  ${account.email.padEnd(26)} ${account.description}`);
-  }
-  console.log(lines.join("\n"));
-
+  // Registered first, so a signal during start-up also stops cleanly (and the embedded FerretDB with it).
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -52,10 +30,9 @@ async function main(): Promise<void> {
     }, 20000);
     force.unref();
     try {
-      await apollo.stop(); // stops taking requests and drains the HTTP server
-      logger.info("http stopped");
-      await db.close();
-      logger.info("database closed");
+      await apollo?.stop(); // stops taking requests and drains the HTTP server
+      await db?.close(); // disconnects, then stops the embedded FerretDB
+      logger.info("stopped");
       process.exit(0);
     } catch (err) {
       logger.error({ err }, "error while stopping");
@@ -64,6 +41,37 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  const lost = (reason: string) => {
+    if (stopping) return;
+    logger.fatal(reason);
+    process.exit(1);
+  };
+
+  db = await openDatabase(config, lost);
+  logger.info(`database: ${db.description}`);
+  const services = createServices(config);
+  await services.clusters.ensureDefaults();
+  if (config.seedDemo) {
+    const loaded = await loadDemoData(services, { createDemoAccounts: config.env !== "production" });
+    if (loaded) logger.info(loaded, "demo data loaded into an empty database");
+  }
+  const resumed = await services.allocation.resumePending();
+  if (resumed) logger.info(`resumed ${resumed} allocation run(s) left unfinished`);
+  const app = await createApp(config, services, logger);
+  apollo = app.apollo;
+  await new Promise<void>((resolve, reject) => {
+    app.httpServer.once("error", reject);
+    app.httpServer.listen(config.port, resolve);
+  });
+  const address = app.httpServer.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const lines = [`GraphQL: http://localhost:${port}/graphql`, `dashboard: http://localhost:${port}/dashboard/`];
+  if (config.seedDemo && config.env !== "production") {
+    lines.push(`demo accounts (password "${DEMO_PASSWORD}"):`);
+    for (const account of DEMO_ACCOUNTS) lines.push(`  ${account.email.padEnd(26)} ${account.description}`);
+  }
+  console.log(lines.join("\n"));
 }
 
 main().catch((err: unknown) => {
