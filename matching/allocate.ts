@@ -7,7 +7,7 @@ import { componentMarginalValues, unplacedReasonOfRange } from "./explain";
 import { minCostCirculation } from "./flow";
 import { DEFAULT_LP_MEMORY_BUDGET, solveLp } from "./lp-model";
 import { buildComponentNetwork, componentEdges, components, degrees, exactPotentials, integerCostModel, Workspace, type CirculationNetwork, type CostModel } from "./network";
-import type { AllocateOptions, EnterpriseCeilingValue, EnterpriseOutcome, FailedResult, Placement, PostingSlotValue, Result, SolveStats, Unplaced } from "./types";
+import type { AllocateOptions, EnterpriseCeilingValue, EnterpriseOutcome, FailedResult, OptimalResult, Placement, PostingSlotValue, Result, SolveStats, Unplaced } from "./types";
 import { parseInstance, studentEdges, type ParsedInstance } from "./validate";
 
 /** Default bound on arc scans spent on exact slot values (roughly 0.2 s); the rest are dual bounds. */
@@ -268,14 +268,7 @@ function round(x: number): number {
 }
 
 /** Placements, enterprise outcomes, unplaced students with reasons, and the objective. */
-function assemble(data: ParsedInstance, chosen: Uint8Array): {
-  objective: number;
-  totalScore: number;
-  totalShortfall: number;
-  placements: Placement[];
-  enterprises: EnterpriseOutcome[];
-  unplaced: Unplaced[];
-} {
+function assemble(data: ParsedInstance, chosen: Uint8Array): Pick<OptimalResult, "objective" | "totalScore" | "totalShortfall" | "placements" | "enterprises" | "unplaced"> {
   const nS = data.studentIds.length;
   const nE = data.enterpriseIds.length;
   const { edgeStudent, edgePosting, edgeScore, postingEnterprise, studentIds, postingIds, enterpriseIds } = data;
