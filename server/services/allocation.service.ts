@@ -15,6 +15,7 @@ import type { BuiltAndSolved } from "../solver/worker-pool";
 import { scopeApplications, type Viewer } from "../auth";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { loadAllocationProfiles } from "./allocation-instance";
+import { activeRunIds } from "./active-runs";
 import type { AuditService } from "./audit.service";
 import { paginate, toObjectId } from "./pagination";
 import { PageInfo, type ConnectionShape } from "../../schema/connection";
@@ -112,11 +113,9 @@ export class AllocationService {
     return run;
   }
 
-  /** Runs whose placements are live offers: COMMITTED and not superseded by another COMMITTED run. */
-  async activeRunIds(): Promise<Types.ObjectId[]> {
-    const committed = await AllocationRunModel.find({ status: AllocationRunStatus.COMMITTED }, { supersedes: 1 }).lean();
-    const superseded = new Set(committed.flatMap((r) => r.supersedes.map(String)));
-    return committed.filter((r) => !superseded.has(String(r._id))).map((r) => r._id);
+  /** Runs whose placements are live offers (see active-runs.ts). */
+  activeRunIds(): Promise<Types.ObjectId[]> {
+    return activeRunIds();
   }
 
   // ---- solving ----------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { Types, trusted } from "mongoose";
-import { AllocationRunModel, AllocationRunStatus } from "../../schema/allocation-run.model";
+import { activeRunIds } from "./active-runs";
 import { ClusterModel, type Cluster } from "../../schema/cluster.model";
 import { EnterpriseModel, type Enterprise } from "../../schema/enterprise.model";
 import { Role, PostingKind, PostingStatus } from "../../schema/enums";
@@ -286,14 +286,14 @@ export class ReportService {
     const scope = viewer.role === Role.ENTERPRISE ? { _id: new Types.ObjectId(viewer.enterpriseId ?? "000000000000000000000000") } : {};
     const [enterprises, runs, postings] = await Promise.all([
       EnterpriseModel.find({ ...scope, aboveScale: true }).maxTimeMS(QUERY_TIMEOUT_MS).lean<Enterprise[]>(),
-      AllocationRunModel.find({ status: AllocationRunStatus.COMMITTED }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>(),
+      activeRunIds(),
       PostingModel.find({ kind: PostingKind.INTERNSHIP, startDate: trusted({ $lte: `${year}-12-31` }), endDate: trusted({ $gte: `${year}-01-01` }) }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>(),
     ]);
     const inYear = new Set(postings.map((p) => String(p._id)));
     const placed = new Map<string, number>();
     if (runs.length > 0) {
       const groups = await PlacementModel.aggregate<{ _id: { enterprise: Types.ObjectId; posting: Types.ObjectId }; n: number }>([
-        { $match: { status: PlacementStatus.ACCEPTED, run: { $in: runs.map((r) => r._id) } } },
+        { $match: { status: PlacementStatus.ACCEPTED, run: { $in: runs } } },
         { $group: { _id: { enterprise: "$enterprise", posting: "$posting" }, n: { $sum: 1 } } },
       ]).option({ maxTimeMS: QUERY_TIMEOUT_MS });
       for (const g of groups) {
