@@ -55,14 +55,15 @@ export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Typ
   const postingFilter: Record<string, unknown> = { kind: PostingKind.INTERNSHIP, status: PostingStatus.OPEN };
   if (run.scope.districts.length) postingFilter.district = trusted({ $in: run.scope.districts });
 
-  const [students, schools, postings, enterprises, applications, held] = await Promise.all([
-    StudentModel.find(studentFilter, { school: 1, major: 1, birthDate: 1, enrolmentYear: 1, homeDistrict: 1 }).lean(),
-    SchoolModel.find({}, { level: 1 }).lean(),
-    PostingModel.find(postingFilter, { enterprise: 1, majors: 1, levels: 1, district: 1, capacity: 1 }).lean(),
-    EnterpriseModel.find({}, { headcount: 1, aboveScale: 1, recordedInterns: 1 }).lean(),
-    ApplicationModel.find({ status: ApplicationStatus.ACTIVE }, { student: 1, posting: 1, rank: 1 }).lean(),
-    heldPlaces(activeRuns),
-  ]);
+  // One query at a time: FerretDB reads each collection document by document, and concurrent
+  // scans only compete for the same two cores.
+  const students = await StudentModel.find(studentFilter, { school: 1, major: 1, birthDate: 1, enrolmentYear: 1, homeDistrict: 1 }).lean();
+  const schools = await SchoolModel.find({}, { level: 1 }).lean();
+  const postings = await PostingModel.find(postingFilter, { enterprise: 1, majors: 1, levels: 1, district: 1, capacity: 1 }).lean();
+  const enterprises = await EnterpriseModel.find({}, { headcount: 1, aboveScale: 1, recordedInterns: 1 }).lean();
+  const applications = await ApplicationModel.find({ status: ApplicationStatus.ACTIVE }, { student: 1, posting: 1, rank: 1 }).lean();
+  const held = await heldPlaces(activeRuns);
+
 
   const levelOf = new Map(schools.map((s) => [String(s._id), s.level]));
   const placedStudents = new Set(held.map((h) => String(h.student)));
