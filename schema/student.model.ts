@@ -75,7 +75,7 @@ export class Student {
   @prop({ type: () => [String], default: [] })
   certificates!: string[];
 
-  /** Set on rows written by one importStudents call, so a failed import can be undone. */
+  /** The import (or create) call that wrote the row, for tracing a bulk load back to its request. */
   @prop({ type: () => String, default: null })
   importBatch?: string | null;
 
