@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import mongoose from "mongoose";
 import { loadConfig } from "../server/config";
-import { openDatabase } from "../server/database";
+import { openDatabase, syncIndexes } from "../server/database";
 import { createServices } from "../server/services";
 import { loadDemoData } from "./load-demo";
 
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   try {
     if (reset) {
       await mongoose.connection.dropDatabase();
-      for (const model of Object.values(mongoose.models)) await model.createIndexes();
+      await syncIndexes();
     }
     const services = createServices(config);
     await services.clusters.ensureDefaults();
