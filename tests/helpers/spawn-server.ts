@@ -1,25 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
-
-/**
- * Runs the real server entry point (server/main.ts) in a child process, so a
- * test can kill it (or let it kill itself) and start it again on the same
- * database. The TypeScript sources are compiled on load with TypeScript's
- * transpileModule, the same way the solver worker runs under ts-jest.
- */
-const BOOTSTRAP = `
-const fs = require("node:fs");
-const ts = require("typescript");
-require.extensions[".ts"] = (module, filename) => {
-  const { outputText } = ts.transpileModule(fs.readFileSync(filename, "utf8"), {
-    fileName: filename,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true,
-      experimentalDecorators: true, emitDecoratorMetadata: true, useDefineForClassFields: false },
-  });
-  module._compile(outputText, filename);
-};
-require(process.env.SERVER_ENTRY);
-`;
+import { spawnTs } from "./ts-child";
 
 const running = new Set<ChildProcess>();
 
@@ -42,11 +23,15 @@ export interface ServerProcess {
   stop(): Promise<string>;
 }
 
-/** Starts server/main.ts with the given environment and waits until it prints its URL. */
+/**
+ * Starts the real server entry point (server/main.ts) in a child process with
+ * the given environment and waits until it prints its URL, so a test can kill
+ * it (or let it kill itself) and start it again on the same database.
+ */
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["-e", BOOTSTRAP], {
+  const child = spawnTs(path.resolve(__dirname, "../../server/main.ts"), [], {
     cwd: path.resolve(__dirname, "../.."),
-    env: { ...process.env, NODE_ENV: "test", PORT: "0", SEED_DEMO: "false", LOG_LEVEL: "warn", ...env, SERVER_ENTRY: path.resolve(__dirname, "../../server/main.ts") },
+    env: { ...process.env, NODE_ENV: "test", PORT: "0", SEED_DEMO: "false", LOG_LEVEL: "warn", ...env },
     stdio: ["pipe", "pipe", "pipe"],
   });
   running.add(child);

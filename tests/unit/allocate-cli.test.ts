@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawnTs } from "../helpers/ts-child";
+
+const CLI = path.resolve(__dirname, "../../server/cli/allocate.ts");
+const EXAMPLES = path.resolve(__dirname, "../../../shared/allocation/examples");
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "allocate-cli-"));
+
+/** Runs the allocate command; resolves with its exit code and stderr. */
+function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawnTs(CLI, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr!.on("data", (d: Buffer) => { stderr += d.toString(); });
+    child.once("exit", (code) => resolve({ code, stderr }));
+  });
+}
+
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+test("an instance solves to its optimum: exit 0, the Result written, timings on stderr", async () => {
+  const out = path.join(work, "small.json");
+  const { code, stderr } = await run([path.join(EXAMPLES, "small-40.instance.json"), "--out", out]);
+  expect(code).toBe(0);
+  const expected = JSON.parse(fs.readFileSync(path.join(EXAMPLES, "small-40.expected.json"), "utf8"));
+  expect(JSON.parse(fs.readFileSync(out, "utf8"))).toMatchObject({ version: 1, status: "OPTIMAL", objective: expected.objective });
+  expect(stderr).toMatch(/status OPTIMAL/);
+}, 60_000);
+
+test("the reference LP solver gives the same objective", async () => {
+  const out = path.join(work, "small-lp.json");
+  expect((await run([path.join(EXAMPLES, "small-40.instance.json"), "--out", out, "--solver", "lp"])).code).toBe(0);
+  const expected = JSON.parse(fs.readFileSync(path.join(EXAMPLES, "small-40.expected.json"), "utf8"));
+  expect(JSON.parse(fs.readFileSync(out, "utf8")).objective).toBe(expected.objective);
+}, 60_000);
+
+test("an invalid instance exits 2 and still writes the Result with its errors", async () => {
+  const input = path.join(work, "bad.json");
+  fs.writeFileSync(input, JSON.stringify({ version: 1, params: { floorPenalty: 10 }, students: [{ id: "s1" }], enterprises: [], postings: [], edges: [{ student: "s1", posting: "nowhere", score: 1 }] }));
+  const out = path.join(work, "bad-result.json");
+  expect((await run([input, "--out", out])).code).toBe(2);
+  const result = JSON.parse(fs.readFileSync(out, "utf8"));
+  expect(result.status).toBe("INVALID_INPUT");
+  expect(result.errors.join(" ")).toMatch(/nowhere/);
+}, 60_000);
+
+test("a missing file or a bad option exits 1", async () => {
+  const missing = await run([path.join(work, "missing.json"), "--out", path.join(work, "x.json")]);
+  expect(missing.code).toBe(1);
+  expect(missing.stderr).toMatch(/missing\.json/);
+  const badOption = await run([path.join(EXAMPLES, "small-40.instance.json"), "--solver", "simplex"]);
+  expect(badOption.code).toBe(1);
+  expect(badOption.stderr).toMatch(/unknown solver simplex/);
+}, 60_000);
