@@ -37,6 +37,7 @@ export interface LoadSummary {
   students: number;
   postings: number;
   applications: number;
+  outcomes: number;
   accounts: number;
 }
 
@@ -88,7 +89,7 @@ export async function loadDemoData(services: Services, options: { createDemoAcco
   }
 
   const applications = await seedPreferences();
-  await loadDemoOutcomes(services, city);
+  const outcomes = await loadDemoOutcomes(services, city);
 
   let accounts = 0;
   if (options.createDemoAccounts) {
@@ -111,6 +112,7 @@ export async function loadDemoData(services: Services, options: { createDemoAcco
     students: city.students.length,
     postings: city.postings.length,
     applications,
+    outcomes,
     accounts,
   };
 }
