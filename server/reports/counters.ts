@@ -8,9 +8,10 @@
  * takes far longer than 2 s (figures in server/bench/retention-bench.ts). Instead:
  * - each write of outcomes applies $inc deltas to at most four documents per graduation year
  *   ("2025:SCHOOL", "2025:MAJOR", "2025:INDUSTRY", "2025:DISTRICT"), atomic per document;
- * - graduates per (school, major) of a year are a snapshot ("2025:GRADUATES") taken when outcomes
- *   of that year are written or rebuilt, when missing, and when older than GRADUATES_MAX_AGE_MS
- *   (student edits reach retentionStats within that time);
+ * - graduates per (school, major) of a year are a snapshot ("2025:GRADUATES"), dropped by the
+ *   student service whenever students of that year are written (invalidateGraduates) and taken
+ *   again when missing, on rebuild, and in the background when older than GRADUATES_MAX_AGE_MS
+ *   (a safety net for a write interrupted between the students and the drop);
  * - reports read these documents by _id.
  * Without transactions a crash between an outcome write and its $inc leaves the counters off;
  * `rebuildCounters(year)` recounts a year from the current outcomes (idempotent repair).

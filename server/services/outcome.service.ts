@@ -10,13 +10,12 @@ import { Role } from "../../schema/enums";
 import { majorCategoryOf } from "../../schema/reference/majors";
 import { checkCreditCode, checkDistrict, checkIndustry, checkNationalId } from "../../schema/rules";
 import { scopeStudents, type Viewer } from "../auth";
-import { BadUserInputError, ConflictError, ForbiddenError, isDuplicateKeyError, type FieldProblem } from "../errors";
-import { CounterDeltas, rebuildCounters, snapshotGraduates } from "../reports/counters";
+import { ConflictError, ForbiddenError, isDuplicateKeyError, type FieldProblem } from "../errors";
+import { CounterDeltas, rebuildCounters } from "../reports/counters";
 import type { PersonalDataCipher } from "../security/crypto";
 import { toObjectId } from "./pagination";
+import { checkRowCount, throwRowProblems } from "./bulk";
 import { Problems, checkDate, checkInt, checkText } from "./problems";
-
-export const MAX_OUTCOME_ROWS = 5000;
 
 type OutcomeFields = Omit<EmploymentOutcome, "createdAt">;
 
@@ -43,8 +42,7 @@ export class OutcomeService {
    */
   async record(viewer: Viewer, rows: EmploymentOutcomeInput[]): Promise<RecordOutcomesResult> {
     if (viewer.role !== Role.BUREAU && viewer.role !== Role.SCHOOL) throw new ForbiddenError("only schools and the bureau record destinations");
-    if (rows.length === 0) throw new BadUserInputError("rows", "no rows to record");
-    if (rows.length > MAX_OUTCOME_ROWS) throw new BadUserInputError("rows", `at most ${MAX_OUTCOME_ROWS} rows per call, got ${rows.length}`);
+    checkRowCount(rows, "rows", "record");
     const batch = crypto.randomUUID();
     const { students, enterprises, schools } = await this.loadReferences(viewer, rows);
     const problems: FieldProblem[] = [];
@@ -61,10 +59,7 @@ export class OutcomeService {
       }
       problems.push(...rowProblems.list);
     });
-    if (problems.length > 0) {
-      const invalidRows = new Set(problems.map((p) => p.row)).size;
-      throw new BadUserInputError(problems, `${invalidRows} of ${rows.length} rows invalid; nothing recorded`);
-    }
+    throwRowProblems(problems, rows.length, "nothing recorded");
 
     const previous = await EmploymentOutcomeModel.find({ currentKey: trusted({ $in: [...rowOfKey.keys()] }) }).lean<EmploymentOutcome[]>();
     const flipped: EmploymentOutcome[] = [];
@@ -96,8 +91,6 @@ export class OutcomeService {
     for (const old of flipped) deltas.add(old, -1);
     for (const doc of documents) deltas.add(doc, 1);
     await deltas.apply();
-    // Graduates as of this write, so the rates of these years use today's students.
-    for (const year of new Set(documents.map((d) => d.graduationYear))) await snapshotGraduates(year);
     const outcomes = await EmploymentOutcomeModel.find({ batch }).sort({ _id: 1 }).limit(100).lean<EmploymentOutcome[]>();
     return { recorded: documents.length, replaced: flipped.length, batchId: batch, outcomes };
   }
