@@ -99,11 +99,7 @@ export async function createApp(config: Config, services: Services, logger: Logg
     "/graphql",
     express.json({ limit: LIMITS.bodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => {
-        const header = req.headers.authorization ?? "";
-        const token = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
-        return { viewer: token ? services.tokens.verify(token) : null, services };
-      },
+      context: async ({ req }): Promise<Context> => ({ viewer: services.tokens.fromAuthorization(req.headers.authorization), services }),
     }),
   );
   const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {

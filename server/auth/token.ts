@@ -26,6 +26,12 @@ export class TokenService {
     return jwt.sign(claims, this.secret, { algorithm: "HS256", expiresIn: this.ttl as jwt.SignOptions["expiresIn"] });
   }
 
+  /** The viewer of an `Authorization: Bearer <token>` header, or null without a valid one. */
+  fromAuthorization(header: string | undefined): Viewer | null {
+    const value = header ?? "";
+    return value.startsWith("Bearer ") ? this.verify(value.slice(7).trim()) : null;
+  }
+
   /** The viewer of a bearer token, or null when the token is missing, expired or forged. */
   verify(token: string): Viewer | null {
     try {

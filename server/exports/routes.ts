@@ -31,8 +31,7 @@ export function mountReportRoutes(app: Express, services: Services): void {
     const match = /^([a-z-]+)\.(csv|xlsx)$/.exec(String(req.params.file));
     if (!match) return fail(res, 404, "NOT_FOUND", "no such export: use /exports/<report>.csv or .xlsx");
     const [, name, format] = match as unknown as [string, string, "csv" | "xlsx"];
-    const header = req.headers.authorization ?? "";
-    const viewer = header.startsWith("Bearer ") ? services.tokens.verify(header.slice(7).trim()) : null;
+    const viewer = services.tokens.fromAuthorization(req.headers.authorization);
     if (!viewer) {
       res.setHeader("WWW-Authenticate", "Bearer");
       return fail(res, 401, "UNAUTHENTICATED", "login required");
