@@ -19,25 +19,20 @@ const COMMIT = `mutation($id: ID!, $k: String!, $s: [ID!]) { commitAllocationRun
 const RESPOND = `mutation($id: ID!, $r: PlacementResponse!, $why: String) { respondToPlacement(id: $id, response: $r, reason: $why) { id status } }`;
 const PLACEMENTS = `query($f: PlacementFilter) { placements(first: 100, filter: $f) { totalCount edges { node { id status score runId enterprise { id } school { id } student { id name nationalId } } } } }`;
 
-async function gqlOk(query: string, variables: Record<string, unknown>, token: string) {
-  const res = await server.gql(query, variables, token);
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data!;
-}
 
 /** Starts a run and waits for its background solve. */
 async function solvedRun(input: Record<string, unknown> = {}) {
-  const started = await gqlOk(START.replace("{ id status }", "{ id status timings { loadMillis } sizes { students } }"), { i: { name: "测试分配", ...input } }, bureau);
+  const started = await server.ok(START.replace("{ id status }", "{ id status timings { loadMillis } sizes { students } }"), { i: { name: "测试分配", ...input } }, bureau);
   expect(started.startAllocationRun).toMatchObject({ status: "QUEUED", timings: { loadMillis: null }, sizes: null });
   await server.services.allocation.idle();
-  return (await gqlOk(`query($id: ID!) { allocationRun(id: $id) { ${RUN_FIELDS} } }`, { id: started.startAllocationRun.id }, bureau)).allocationRun;
+  return (await server.ok(`query($id: ID!) { allocationRun(id: $id) { ${RUN_FIELDS} } }`, { id: started.startAllocationRun.id }, bureau)).allocationRun;
 }
 
 beforeAll(async () => {
   server = await startTestServer();
   bureau = await server.account(Role.BUREAU);
   const enterprise = async (overrides: Record<string, unknown>) => {
-    const id = (await gqlOk(`mutation($i: EnterpriseInput!) { createEnterprise(input: $i) { id } }`, { i: anEnterprise(overrides) }, bureau)).createEnterprise.id;
+    const id = (await server.ok(`mutation($i: EnterpriseInput!) { createEnterprise(input: $i) { id } }`, { i: anEnterprise(overrides) }, bureau)).createEnterprise.id;
     return { id, token: await server.account(Role.ENTERPRISE, { enterpriseId: id }) };
   };
   // Above scale, 200 staff: floor ceil(2%) = 4, ceiling floor(3%) = 6.
@@ -45,18 +40,18 @@ beforeAll(async () => {
   // Not industrial (software), 30 staff: no floor, ceiling floor(10%) = 3.
   smallCo = await enterprise({ headcount: 30, annualRevenue: 5_000_000, industry: "6513" });
   const school = async () => {
-    const id = (await gqlOk(`mutation($i: SchoolInput!) { createSchool(input: $i) { id } }`, { i: aSchool() }, bureau)).createSchool.id;
+    const id = (await server.ok(`mutation($i: SchoolInput!) { createSchool(input: $i) { id } }`, { i: aSchool() }, bureau)).createSchool.id;
     return { id, token: await server.account(Role.SCHOOL, { schoolId: id }) };
   };
   schoolA = await school();
   schoolB = await school();
   const students = (n: number) => Array.from({ length: n }, () => aStudent({ enrolmentYear: 2024, graduationYear: 2027, major: "510201" }));
-  await gqlOk(`mutation($s: ID!, $rows: [StudentInput!]!) { importStudents(schoolId: $s, rows: $rows) { imported } }`, { s: schoolA.id, rows: students(5) }, bureau);
-  await gqlOk(`mutation($s: ID!, $rows: [StudentInput!]!) { importStudents(schoolId: $s, rows: $rows) { imported } }`, { s: schoolB.id, rows: students(5) }, bureau);
+  await server.ok(`mutation($s: ID!, $rows: [StudentInput!]!) { importStudents(schoolId: $s, rows: $rows) { imported } }`, { s: schoolA.id, rows: students(5) }, bureau);
+  await server.ok(`mutation($s: ID!, $rows: [StudentInput!]!) { importStudents(schoolId: $s, rows: $rows) { imported } }`, { s: schoolB.id, rows: students(5) }, bureau);
   // A first-year student is never allocated an internship (2021 rules art. 16).
-  await gqlOk(`mutation($s: ID!, $i: StudentInput!) { createStudent(schoolId: $s, input: $i) { id } }`, { s: schoolA.id, i: aStudent({ enrolmentYear: 2026, graduationYear: 2029 }) }, bureau);
+  await server.ok(`mutation($s: ID!, $i: StudentInput!) { createStudent(schoolId: $s, input: $i) { id } }`, { s: schoolA.id, i: aStudent({ enrolmentYear: 2026, graduationYear: 2029 }) }, bureau);
   const post = (enterpriseId: string, capacity: number) =>
-    gqlOk(`mutation($i: PostingInput!) { createPosting(input: $i) { id } }`, { i: aPosting({ enterpriseId, capacity, majors: ["5102"] }) }, bureau);
+    server.ok(`mutation($i: PostingInput!) { createPosting(input: $i) { id } }`, { i: aPosting({ enterpriseId, capacity, majors: ["5102"] }) }, bureau);
   await post(bigCo.id, 5);
   await post(smallCo.id, 4);
 });
@@ -104,43 +99,43 @@ describe("the whole flow", () => {
     expect(small).toMatchObject({ minInterns: 0, maxInterns: 3, placed: 3 });
     const unplaced = `query($id: ID!, $after: String, $s: ID) { allocationRun(id: $id) { unplaced(first: 2, after: $after, schoolId: $s) {
       totalCount edges { node { reason student { id } } } pageInfo { hasNextPage endCursor } } } }`;
-    const page1 = (await gqlOk(unplaced, { id: first.id }, bureau)).allocationRun.unplaced;
+    const page1 = (await server.ok(unplaced, { id: first.id }, bureau)).allocationRun.unplaced;
     expect(page1).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
-    const page2 = (await gqlOk(unplaced, { id: first.id, after: page1.pageInfo.endCursor }, bureau)).allocationRun.unplaced;
+    const page2 = (await server.ok(unplaced, { id: first.id, after: page1.pageInfo.endCursor }, bureau)).allocationRun.unplaced;
     expect(page2.pageInfo.hasNextPage).toBe(false);
     const reasons = [...page1.edges, ...page2.edges].map((e: any) => e.node.reason).sort();
     expect(reasons).toEqual(["NO_ELIGIBLE_POSTING", "OUTCOMPETED", "OUTCOMPETED"]);
     // The first-year student (no eligible posting) is school A's; the filter splits the list by school.
-    const ofA = (await gqlOk(unplaced, { id: first.id, s: schoolA.id }, bureau)).allocationRun.unplaced;
-    const ofB = (await gqlOk(unplaced, { id: first.id, s: schoolB.id }, bureau)).allocationRun.unplaced;
+    const ofA = (await server.ok(unplaced, { id: first.id, s: schoolA.id }, bureau)).allocationRun.unplaced;
+    const ofB = (await server.ok(unplaced, { id: first.id, s: schoolB.id }, bureau)).allocationRun.unplaced;
     expect(ofA.totalCount + ofB.totalCount).toBe(3);
     expect(ofB.edges.map((e: any) => e.node.reason)).not.toContain("NO_ELIGIBLE_POSTING");
   });
 
   test("before the commit, nobody outside the bureau sees the proposal", async () => {
-    expect((await gqlOk(PLACEMENTS, {}, bigCo.token)).placements.totalCount).toBe(0);
-    expect((await gqlOk(PLACEMENTS, {}, schoolA.token)).placements.totalCount).toBe(0);
-    const review = await gqlOk(`query($id: ID!, $e: ID) { allocationRun(id: $id) { placements(first: 100, enterpriseId: $e) { totalCount } } }`, { id: first.id, e: bigCo.id }, bureau);
+    expect((await server.ok(PLACEMENTS, {}, bigCo.token)).placements.totalCount).toBe(0);
+    expect((await server.ok(PLACEMENTS, {}, schoolA.token)).placements.totalCount).toBe(0);
+    const review = await server.ok(`query($id: ID!, $e: ID) { allocationRun(id: $id) { placements(first: 100, enterpriseId: $e) { totalCount } } }`, { id: first.id, e: bigCo.id }, bureau);
     expect(review.allocationRun.placements.totalCount).toBe(5);
   });
 
   test("a commit makes the offers visible; the same key again returns the same run and writes nothing", async () => {
-    const committed = await gqlOk(COMMIT, { id: first.id, k: key }, bureau);
+    const committed = await server.ok(COMMIT, { id: first.id, k: key }, bureau);
     expect(committed.commitAllocationRun.status).toBe("COMMITTED");
-    const auditBefore = (await gqlOk(`{ auditLog(first: 100) { totalCount } }`, {}, bureau)).auditLog.totalCount;
-    const again = await gqlOk(COMMIT, { id: first.id, k: key }, bureau);
+    const auditBefore = (await server.ok(`{ auditLog(first: 100) { totalCount } }`, {}, bureau)).auditLog.totalCount;
+    const again = await server.ok(COMMIT, { id: first.id, k: key }, bureau);
     expect(again.commitAllocationRun).toEqual(committed.commitAllocationRun);
-    expect((await gqlOk(`{ auditLog(first: 100) { totalCount } }`, {}, bureau)).auditLog.totalCount).toBe(auditBefore);
+    expect((await server.ok(`{ auditLog(first: 100) { totalCount } }`, {}, bureau)).auditLog.totalCount).toBe(auditBefore);
     expect(errorCode(await server.gql(COMMIT, { id: first.id, k: "another-key-0002" }, bureau))).toBe("CONFLICT");
   });
 
   test("an enterprise sees only its placements, a school only its students'", async () => {
-    const big = (await gqlOk(PLACEMENTS, {}, bigCo.token)).placements;
+    const big = (await server.ok(PLACEMENTS, {}, bigCo.token)).placements;
     expect(big.totalCount).toBe(5);
     expect(big.edges.every((e: any) => e.node.enterprise.id === bigCo.id)).toBe(true);
     expect(big.edges[0].node.student.nationalId).toMatch(/\*{8}/);
-    const a = (await gqlOk(PLACEMENTS, {}, schoolA.token)).placements;
-    const b = (await gqlOk(PLACEMENTS, {}, schoolB.token)).placements;
+    const a = (await server.ok(PLACEMENTS, {}, schoolA.token)).placements;
+    const b = (await server.ok(PLACEMENTS, {}, schoolB.token)).placements;
     expect(a.edges.every((e: any) => e.node.school.id === schoolA.id)).toBe(true);
     expect(b.edges.every((e: any) => e.node.school.id === schoolB.id)).toBe(true);
     expect(a.totalCount + b.totalCount).toBe(8);
@@ -148,15 +143,15 @@ describe("the whole flow", () => {
   });
 
   test("offers are answered: enterprises accept or decline, schools may only decline", async () => {
-    const big = (await gqlOk(PLACEMENTS, {}, bigCo.token)).placements.edges.map((e: any) => e.node);
-    expect((await gqlOk(RESPOND, { id: big[0].id, r: "ACCEPT" }, bigCo.token)).respondToPlacement.status).toBe("ACCEPTED");
-    expect((await gqlOk(RESPOND, { id: big[1].id, r: "DECLINE", why: "岗位调整" }, bigCo.token)).respondToPlacement.status).toBe("DECLINED");
+    const big = (await server.ok(PLACEMENTS, {}, bigCo.token)).placements.edges.map((e: any) => e.node);
+    expect((await server.ok(RESPOND, { id: big[0].id, r: "ACCEPT" }, bigCo.token)).respondToPlacement.status).toBe("ACCEPTED");
+    expect((await server.ok(RESPOND, { id: big[1].id, r: "DECLINE", why: "岗位调整" }, bigCo.token)).respondToPlacement.status).toBe("DECLINED");
     expect(errorCode(await server.gql(RESPOND, { id: big[0].id, r: "DECLINE" }, bigCo.token))).toBe("CONFLICT");
     expect(errorCode(await server.gql(RESPOND, { id: big[2].id, r: "ACCEPT" }, smallCo.token))).toBe("NOT_FOUND");
-    const mine = (await gqlOk(PLACEMENTS, { f: { status: "OFFERED" } }, schoolA.token)).placements.edges.map((e: any) => e.node);
+    const mine = (await server.ok(PLACEMENTS, { f: { status: "OFFERED" } }, schoolA.token)).placements.edges.map((e: any) => e.node);
     expect(errorCode(await server.gql(RESPOND, { id: mine[0].id, r: "ACCEPT" }, schoolA.token))).toBe("FORBIDDEN");
-    expect((await gqlOk(RESPOND, { id: mine[0].id, r: "DECLINE", why: "学生升学" }, schoolA.token)).respondToPlacement.status).toBe("DECLINED");
-    const other = (await gqlOk(PLACEMENTS, { f: { status: "OFFERED" } }, schoolB.token)).placements.edges.map((e: any) => e.node);
+    expect((await server.ok(RESPOND, { id: mine[0].id, r: "DECLINE", why: "学生升学" }, schoolA.token)).respondToPlacement.status).toBe("DECLINED");
+    const other = (await server.ok(PLACEMENTS, { f: { status: "OFFERED" } }, schoolB.token)).placements.edges.map((e: any) => e.node);
     expect(errorCode(await server.gql(RESPOND, { id: other[0].id, r: "DECLINE" }, schoolA.token))).toBe("NOT_FOUND");
   });
 
@@ -167,23 +162,23 @@ describe("the whole flow", () => {
     // declined, the places left under postings and ceilings (big: 6, small: 3) come to 2.
     expect(followUp.sizes.students).toBe(5);
     expect(followUp.placedCount).toBe(2);
-    const committed = await gqlOk(COMMIT, { id: followUp.id, k: "follow-up-commit-01" }, bureau);
+    const committed = await server.ok(COMMIT, { id: followUp.id, k: "follow-up-commit-01" }, bureau);
     expect(committed.commitAllocationRun.status).toBe("COMMITTED");
-    const all = await gqlOk(PLACEMENTS, {}, bureau);
+    const all = await server.ok(PLACEMENTS, {}, bureau);
     expect(all.placements.totalCount).toBe(8 + followUp.placedCount);
   });
 
   test("a run solved before another was committed cannot be committed over it unless it supersedes it", async () => {
     const r1 = await solvedRun({ name: "方案甲" });
     const r2 = await solvedRun({ name: "方案乙" });
-    await gqlOk(COMMIT, { id: r1.id, k: "commit-r1-000001" }, bureau);
+    await server.ok(COMMIT, { id: r1.id, k: "commit-r1-000001" }, bureau);
     const refused = await server.gql(COMMIT, { id: r2.id, k: "commit-r2-000001" }, bureau);
     expect(errorCode(refused)).toBe("CONFLICT");
-    const superseding = await gqlOk(COMMIT, { id: r2.id, k: "commit-r2-000002", s: [r1.id] }, bureau);
+    const superseding = await server.ok(COMMIT, { id: r2.id, k: "commit-r2-000002", s: [r1.id] }, bureau);
     expect(superseding.commitAllocationRun.status).toBe("COMMITTED");
-    const r1After = await gqlOk(`query($id: ID!) { allocationRun(id: $id) { status } }`, { id: r1.id }, bureau);
+    const r1After = await server.ok(`query($id: ID!) { allocationRun(id: $id) { status } }`, { id: r1.id }, bureau);
     expect(r1After.allocationRun.status).toBe("SUPERSEDED");
-    const visibleRuns = new Set((await gqlOk(PLACEMENTS, {}, bureau)).placements.edges.map((e: any) => e.node.runId));
+    const visibleRuns = new Set((await server.ok(PLACEMENTS, {}, bureau)).placements.edges.map((e: any) => e.node.runId));
     expect(visibleRuns.has(r1.id)).toBe(false);
   });
 
@@ -200,7 +195,7 @@ describe("the whole flow", () => {
   });
 
   test("the audit log records who did what, with ids only, for the bureau alone", async () => {
-    const log = (await gqlOk(`{ auditLog(first: 100) { edges { node { action actorId actorRole runId placementId } } } }`, {}, bureau)).auditLog.edges.map((e: any) => e.node);
+    const log = (await server.ok(`{ auditLog(first: 100) { edges { node { action actorId actorRole runId placementId } } } }`, {}, bureau)).auditLog.edges.map((e: any) => e.node);
     const actions = new Set(log.map((e: any) => e.action));
     for (const action of ["RUN_STARTED", "RUN_SOLVED", "RUN_COMMITTED", "RUN_SUPERSEDED", "PLACEMENT_ACCEPTED", "PLACEMENT_DECLINED"]) expect(actions.has(action)).toBe(true);
     const declinedBySchool = log.find((e: any) => e.action === "PLACEMENT_DECLINED" && e.actorRole === "SCHOOL");

@@ -24,11 +24,6 @@ let browser: Browser;
 const EMAIL = "dashboard-bureau@test.local";
 const PASSWORD = "dashboard-password-1";
 
-async function ok(query: string, variables: Record<string, unknown>, token: string): Promise<any> {
-  const res = await server.gql(query, variables, token);
-  if (!res.data || res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data;
-}
 
 /**
  * Seeded figures: 泉州看板测试职业学院 graduated 4 students in 2024 (all employed, 1 of them in
@@ -40,18 +35,18 @@ describeWithBrowser("the dashboard in a headless browser", () => {
     server = await startTestServer();
     await UserModel.create({ email: EMAIL, role: Role.BUREAU, passwordHash: await hashPassword(PASSWORD) });
     const bureau = await server.account(Role.BUREAU);
-    const school = (await ok(`mutation($i: SchoolInput!) { createSchool(input: $i) { id } }`, { i: aSchool({ name: "泉州看板测试职业学院" }) }, bureau)).createSchool;
-    await ok(`mutation($i: EnterpriseInput!) { createEnterprise(input: $i) { id } }`, { i: anEnterprise({ headcount: 1000, recordedInterns: 25 }) }, bureau);
+    const school = (await server.ok(`mutation($i: SchoolInput!) { createSchool(input: $i) { id } }`, { i: aSchool({ name: "泉州看板测试职业学院" }) }, bureau)).createSchool;
+    await server.ok(`mutation($i: EnterpriseInput!) { createEnterprise(input: $i) { id } }`, { i: anEnterprise({ headcount: 1000, recordedInterns: 25 }) }, bureau);
     const rows = [
       ...Array.from({ length: 4 }, () => aStudent({ enrolmentYear: 2021, graduationYear: 2024 })),
       ...Array.from({ length: 2 }, () => aStudent({ enrolmentYear: 2022, graduationYear: 2025 })),
     ];
-    await ok(`mutation($s: ID!, $rows: [StudentInput!]!) { importStudents(schoolId: $s, rows: $rows) { imported } }`, { s: school.id, rows }, bureau);
+    await server.ok(`mutation($s: ID!, $rows: [StudentInput!]!) { importStudents(schoolId: $s, rows: $rows) { imported } }`, { s: school.id, rows }, bureau);
     const outcomes = rows.map((row, i) => anOutcome({
       nationalId: row.nationalId, graduationYear: row.graduationYear, date: `${row.graduationYear}-08-01`,
       workDistrict: i === 0 || i >= 4 ? "350582" : "350203",
     }));
-    await ok(`mutation($rows: [EmploymentOutcomeInput!]!) { recordEmploymentOutcomes(rows: $rows) { recorded } }`, { rows: outcomes }, bureau);
+    await server.ok(`mutation($rows: [EmploymentOutcomeInput!]!) { recordEmploymentOutcomes(rows: $rows) { recorded } }`, { rows: outcomes }, bureau);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

@@ -27,14 +27,9 @@ const RECORD = `mutation($rows: [EmploymentOutcomeInput!]!) { recordEmploymentOu
 const RETENTION = `query($y: Int!, $g: RetentionGroupBy!) { retentionStats(year: $y, groupBy: $g) { target gap total { key graduates employed employedInCity furtherStudy relatedToMajor retentionRate placementRate majorMatchRate gap } rows { key label graduates employed employedInCity retentionRate placementRate majorMatchRate gap } } }`;
 const RANKING = `query($y: Int!, $m: Int!) { schoolRetentionRanking(year: $y, minEmployed: $m) { rows { rank schoolId schoolName eligible employed employedInCity retentionRate rewardYuan note } } }`;
 
-async function ok<T = any>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const res = await server.gql(query, variables, token);
-  if (!res.data || res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data as T;
-}
 
 async function createSchool(key: string, name: string, level: string, major: string) {
-  const school = (await ok(`mutation($i: SchoolInput!) { createSchool(input: $i) { id } }`, { i: aSchool({ name, level, majors: [major] }) }, bureau)).createSchool;
+  const school = (await server.ok(`mutation($i: SchoolInput!) { createSchool(input: $i) { id } }`, { i: aSchool({ name, level, majors: [major] }) }, bureau)).createSchool;
   ids[key] = school.id;
   students[key] = [];
   return major;
@@ -42,8 +37,8 @@ async function createSchool(key: string, name: string, level: string, major: str
 
 async function addGraduates(key: string, major: string, count: number) {
   const rows = Array.from({ length: count }, () => aStudent({ major, enrolmentYear: 2021, graduationYear: YEAR }));
-  await ok(`mutation($s: ID!, $rows: [StudentInput!]!) { importStudents(schoolId: $s, rows: $rows) { imported } }`, { s: ids[key], rows }, bureau);
-  const list = await ok(`query($s: ID!) { students(first: 100, filter: { schoolId: $s }) { edges { node { id } } } }`, { s: ids[key] }, bureau);
+  await server.ok(`mutation($s: ID!, $rows: [StudentInput!]!) { importStudents(schoolId: $s, rows: $rows) { imported } }`, { s: ids[key], rows }, bureau);
+  const list = await server.ok(`query($s: ID!) { students(first: 100, filter: { schoolId: $s }) { edges { node { id } } } }`, { s: ids[key] }, bureau);
   students[key] = list.students.edges.map((e: any) => e.node.id);
 }
 
@@ -63,9 +58,9 @@ beforeAll(async () => {
     await createSchool(key, name, level, major);
     await addGraduates(key, major, count);
   }
-  const employer = (await ok(`mutation($i: EnterpriseInput!) { createEnterprise(input: $i) { id } }`, { i: anEnterprise({ district: "350582", industry: "1951" }) }, bureau)).createEnterprise;
+  const employer = (await server.ok(`mutation($i: EnterpriseInput!) { createEnterprise(input: $i) { id } }`, { i: anEnterprise({ district: "350582", industry: "1951" }) }, bureau)).createEnterprise;
   const [a, b, c, d] = [students.A!, students.B!, students.C!, students.D!];
-  await ok(RECORD, { rows: [
+  await server.ok(RECORD, { rows: [
     employed(a[0]!, { workDistrict: "350582", industry: "6513" }),
     employed(a[1]!, { workDistrict: "350503", industry: "6513", relatedToMajor: false }),
     employed(a[2]!, { workDistrict: "350203" }),
@@ -82,14 +77,14 @@ beforeAll(async () => {
     employed(d[1]!, { workDistrict: "350203", relatedToMajor: false }),
   ] }, bureau);
   // a5 found no job after all: the newer record replaces the first one.
-  const replaced = await ok(RECORD, { rows: [notEmployed(a[4]!, "UNEMPLOYED")] }, bureau);
+  const replaced = await server.ok(RECORD, { rows: [notEmployed(a[4]!, "UNEMPLOYED")] }, bureau);
   expect(replaced.recordEmploymentOutcomes).toEqual({ recorded: 1, replaced: 1 });
 });
 afterAll(async () => { await server.close(); });
 
 describe("recording graduate destinations", () => {
   test("a newer record replaces the current one and the older one is kept as history", async () => {
-    const res = await ok(`query($s: ID!) { employmentOutcomes(studentId: $s) { status current } }`, { s: students.A![4] }, bureau);
+    const res = await server.ok(`query($s: ID!) { employmentOutcomes(studentId: $s) { status current } }`, { s: students.A![4] }, bureau);
     expect(res.employmentOutcomes).toEqual([{ status: "UNEMPLOYED", current: true }, { status: "EMPLOYED", current: false }]);
   });
 
@@ -105,16 +100,16 @@ describe("recording graduate destinations", () => {
     const problems = res.errors![0]!.extensions!.errors!;
     expect(problems.map((p) => [p.row, p.field])).toEqual(expect.arrayContaining([[1, "graduationYear"], [2, "workDistrict"], [3, "employerCreditCode"]]));
     expect(problems.some((p) => p.row === 4)).toBe(false);
-    const history = await ok(`query($s: ID!) { employmentOutcomes(studentId: $s) { id } }`, { s: e[0] }, bureau);
+    const history = await server.ok(`query($s: ID!) { employmentOutcomes(studentId: $s) { id } }`, { s: e[0] }, bureau);
     expect(history.employmentOutcomes).toEqual([]);
   });
 
   test("a student is found by national ID through the keyed hash", async () => {
     const token = await server.account(Role.SCHOOL, { schoolId: ids.E });
-    const student = await ok(`query($s: ID!) { student(id: $s) { nationalId } }`, { s: students.E![1] }, token);
+    const student = await server.ok(`query($s: ID!) { student(id: $s) { nationalId } }`, { s: students.E![1] }, token);
     const res = await server.gql(RECORD, { rows: [{ nationalId: student.student.nationalId, graduationYear: YEAR, status: "OTHER", date: "2024-12-31", source: "毕业生自报" }] }, token);
     expect(res.errors).toBeUndefined();
-    const history = await ok(`query($s: ID!) { employmentOutcomes(studentId: $s) { status } }`, { s: students.E![1] }, bureau);
+    const history = await server.ok(`query($s: ID!) { employmentOutcomes(studentId: $s) { status } }`, { s: students.E![1] }, bureau);
     expect(history.employmentOutcomes).toEqual([{ status: "OTHER" }]);
     // OTHER is neither employed nor further study: the hand-computed rates below do not change.
   });
@@ -129,7 +124,7 @@ describe("recording graduate destinations", () => {
 
 describe("retention statistics", () => {
   test("by school: retention, placement and major-match rates per school and in total", async () => {
-    const { retentionStats: s } = await ok(RETENTION, { y: YEAR, g: "SCHOOL" }, bureau);
+    const { retentionStats: s } = await server.ok(RETENTION, { y: YEAR, g: "SCHOOL" }, bureau);
     const row = (key: string) => s.rows.find((r: any) => r.key === ids[key]);
     // a5's first record (employed in Jinjiang) was replaced: it no longer counts.
     expect(row("A")).toMatchObject({ label: "报告测试甲职业学院", graduates: 5, employed: 3, employedInCity: 2 });
@@ -150,35 +145,35 @@ describe("retention statistics", () => {
   });
 
   test("by school level, district and industry", async () => {
-    const level = (await ok(RETENTION, { y: YEAR, g: "SCHOOL_LEVEL" }, bureau)).retentionStats;
+    const level = (await server.ok(RETENTION, { y: YEAR, g: "SCHOOL_LEVEL" }, bureau)).retentionStats;
     expect(level.rows.map((r: any) => [r.key, r.label, r.graduates, r.employed, r.employedInCity])).toEqual([
       ["SECONDARY_VOCATIONAL", "中职", 3, 3, 3],
       ["HIGHER_VOCATIONAL", "高职专科", 13, 8, 4],
     ]);
     expect(level.rows[1].retentionRate).toBe(0.5);
     expect(level.rows[1].placementRate).toBeCloseTo(9 / 13, 10);
-    const district = (await ok(RETENTION, { y: YEAR, g: "DISTRICT" }, bureau)).retentionStats;
+    const district = (await server.ok(RETENTION, { y: YEAR, g: "DISTRICT" }, bureau)).retentionStats;
     expect(district.rows.map((r: any) => [r.key, r.label, r.graduates, r.employed, r.employedInCity])).toEqual([
       ["350203", "福建省（市外）", 3, 3, 0],
       ["350503", "丰泽区", 2, 2, 2],
       ["350582", "晋江市", 5, 5, 5],
       ["440305", "广东省（市外）", 1, 1, 0],
     ]);
-    const industry = (await ok(RETENTION, { y: YEAR, g: "INDUSTRY" }, bureau)).retentionStats;
+    const industry = (await server.ok(RETENTION, { y: YEAR, g: "INDUSTRY" }, bureau)).retentionStats;
     expect(industry.rows.map((r: any) => [r.key, r.employed, r.employedInCity])).toEqual([["19", 9, 5], ["65", 2, 2]]);
     // Totals do not depend on the grouping.
     expect(industry.total).toEqual(district.total);
   });
 
   test("by major category the 2-digit 专业大类 of each level is its own group", async () => {
-    const s = (await ok(RETENTION, { y: YEAR, g: "MAJOR_CATEGORY" }, bureau)).retentionStats;
+    const s = (await server.ok(RETENTION, { y: YEAR, g: "MAJOR_CATEGORY" }, bureau)).retentionStats;
     expect(s.rows.map((r: any) => [r.key, r.graduates, r.employed])).toEqual([["46", 2, 2], ["51", 5, 3], ["53", 4, 3], ["57", 2, 0], ["71", 3, 3]]);
     expect(s.rows.find((r: any) => r.key === "51").label).toBe("电子与信息大类");
   });
 
   test("a school sees only its own figures; an enterprise none", async () => {
     const token = await server.account(Role.SCHOOL, { schoolId: ids.B });
-    const s = (await ok(RETENTION, { y: YEAR, g: "SCHOOL" }, token)).retentionStats;
+    const s = (await server.ok(RETENTION, { y: YEAR, g: "SCHOOL" }, token)).retentionStats;
     expect(s.rows.map((r: any) => r.key)).toEqual([ids.B]);
     expect(s.total).toMatchObject({ graduates: 4, employed: 3, employedInCity: 2 });
     const enterprise = await server.account(Role.ENTERPRISE, { enterpriseId: new Types.ObjectId().toHexString() });
@@ -187,14 +182,14 @@ describe("retention statistics", () => {
   });
 
   test("the trend lists every graduation year with destinations", async () => {
-    const res = await ok(`{ retentionTrend { year employed employedInCity target } }`, {}, bureau);
+    const res = await server.ok(`{ retentionTrend { year employed employedInCity target } }`, {}, bureau);
     expect(res.retentionTrend).toEqual([{ year: 2024, employed: 11, employedInCity: 7, target: 0.5 }]);
   });
 });
 
 describe("school retention ranking", () => {
   test("equal rates share a rank and a tier; 中职 schools and schools with too few employed are listed unranked", async () => {
-    const { schoolRetentionRanking: r } = await ok(RANKING, { y: YEAR, m: 2 }, bureau);
+    const { schoolRetentionRanking: r } = await server.ok(RANKING, { y: YEAR, m: 2 }, bureau);
     expect(r.rows.map((x: any) => [x.schoolName, x.rank, x.rewardYuan])).toEqual([
       ["报告测试甲职业学院", 1, 500000],
       ["报告测试乙职业学院", 1, 500000],
@@ -207,14 +202,14 @@ describe("school retention ranking", () => {
   });
 
   test("with the default minimum of 30 employed graduates nobody here is ranked", async () => {
-    const { schoolRetentionRanking: r } = await ok(`query($y: Int!) { schoolRetentionRanking(year: $y) { minEmployed rows { rank } } }`, { y: YEAR }, bureau);
+    const { schoolRetentionRanking: r } = await server.ok(`query($y: Int!) { schoolRetentionRanking(year: $y) { minEmployed rows { rank } } }`, { y: YEAR }, bureau);
     expect(r.minEmployed).toBe(30);
     expect(r.rows.every((x: any) => x.rank === null)).toBe(true);
   });
 
   test("a school sees its own row with its rank among all", async () => {
     const token = await server.account(Role.SCHOOL, { schoolId: ids.D });
-    const { schoolRetentionRanking: r } = await ok(RANKING, { y: YEAR, m: 2 }, token);
+    const { schoolRetentionRanking: r } = await server.ok(RANKING, { y: YEAR, m: 2 }, token);
     expect(r.rows).toHaveLength(1);
     expect(r.rows[0]).toMatchObject({ schoolId: ids.D, rank: 3, rewardYuan: 300000 });
   });
@@ -222,25 +217,25 @@ describe("school retention ranking", () => {
 
 describe("supply and demand, fit", () => {
   beforeAll(async () => {
-    const it = (await ok(`mutation($i: EnterpriseInput!) { createEnterprise(input: $i) { id } }`, { i: anEnterprise({ industry: "6513", annualRevenue: 5_000_000, headcount: 80 }) }, bureau)).createEnterprise;
-    const shoes = (await ok(`mutation($i: EnterpriseInput!) { createEnterprise(input: $i) { id } }`, { i: anEnterprise({ district: "350582" }) }, bureau)).createEnterprise;
+    const it = (await server.ok(`mutation($i: EnterpriseInput!) { createEnterprise(input: $i) { id } }`, { i: anEnterprise({ industry: "6513", annualRevenue: 5_000_000, headcount: 80 }) }, bureau)).createEnterprise;
+    const shoes = (await server.ok(`mutation($i: EnterpriseInput!) { createEnterprise(input: $i) { id } }`, { i: anEnterprise({ district: "350582" }) }, bureau)).createEnterprise;
     const create = `mutation($i: PostingInput!) { createPosting(input: $i) { id } }`;
-    await ok(create, { i: aPosting({ enterpriseId: shoes.id, majors: ["5102"], capacity: 5 }) }, bureau);
-    await ok(create, { i: aPosting({ enterpriseId: it.id, majors: ["510203", "530701"], capacity: 3, kind: "JOB" }) }, bureau);
-    const closed = (await ok(create, { i: aPosting({ enterpriseId: it.id, majors: ["5102"], capacity: 10 }) }, bureau)).createPosting;
-    await ok(`mutation($id: ID!) { closePosting(id: $id) { id } }`, { id: closed.id }, bureau);
+    await server.ok(create, { i: aPosting({ enterpriseId: shoes.id, majors: ["5102"], capacity: 5 }) }, bureau);
+    await server.ok(create, { i: aPosting({ enterpriseId: it.id, majors: ["510203", "530701"], capacity: 3, kind: "JOB" }) }, bureau);
+    const closed = (await server.ok(create, { i: aPosting({ enterpriseId: it.id, majors: ["5102"], capacity: 10 }) }, bureau)).createPosting;
+    await server.ok(`mutation($id: ID!) { closePosting(id: $id) { id } }`, { id: closed.id }, bureau);
   });
 
   const SUPPLY = `query($y: Int!, $g: SupplyDemandGroupBy!) { supplyDemand(year: $y, groupBy: $g) { rows { key label supply demand gap } total { supply demand gap } } }`;
 
   test("by major category: open slots per accepted category against the year's graduates", async () => {
-    const { supplyDemand: s } = await ok(SUPPLY, { y: YEAR, g: "MAJOR_CATEGORY" }, bureau);
+    const { supplyDemand: s } = await server.ok(SUPPLY, { y: YEAR, g: "MAJOR_CATEGORY" }, bureau);
     expect(s.rows.map((r: any) => [r.key, r.supply, r.demand, r.gap])).toEqual([["46", 2, 0, -2], ["51", 5, 8, 3], ["53", 4, 3, -1], ["57", 2, 0, -2], ["71", 3, 0, -3]]);
     expect(s.total).toEqual({ supply: 16, demand: 8, gap: -8 });
   });
 
   test("by industry: demand by the enterprise's division, supply through the cluster mapping", async () => {
-    const { supplyDemand: s } = await ok(SUPPLY, { y: YEAR, g: "INDUSTRY" }, bureau);
+    const { supplyDemand: s } = await server.ok(SUPPLY, { y: YEAR, g: "INDUSTRY" }, bureau);
     const row = (key: string) => s.rows.find((r: any) => r.key === key);
     expect(row("19")).toMatchObject({ supply: 0, demand: 5, gap: 5 });
     expect(row("65")).toMatchObject({ supply: 8, demand: 3, gap: -5 });
@@ -251,7 +246,7 @@ describe("supply and demand, fit", () => {
   });
 
   test("fit: graduates whose major maps to a key cluster, against the 80% target", async () => {
-    const { majorIndustryFit: f } = await ok(`query($y: Int!) { majorIndustryFit(year: $y) { graduates fitted fitRate target gap clusters { code graduates share } } }`, { y: YEAR }, bureau);
+    const { majorIndustryFit: f } = await server.ok(`query($y: Int!) { majorIndustryFit(year: $y) { graduates fitted fitRate target gap clusters { code graduates share } } }`, { y: YEAR }, bureau);
     expect(f).toMatchObject({ graduates: 16, fitted: 14, fitRate: 14 / 16, target: 0.8 });
     expect(f.gap).toBeCloseTo(0.8 - 14 / 16, 4);
     const cluster = (code: string) => f.clusters.find((c: any) => c.code === code);
@@ -261,8 +256,8 @@ describe("supply and demand, fit", () => {
   });
 
   test("the bureau's edit of the cluster mapping changes the fit", async () => {
-    await ok(`mutation($i: ClusterInput!) { upsertCluster(input: $i) { code } }`, { i: { code: "EARLY_EDUCATION", name: "托育服务", industries: ["83"], majorPrefixes: ["5701"] } }, bureau);
-    const { majorIndustryFit: f } = await ok(`query($y: Int!) { majorIndustryFit(year: $y) { fitted fitRate } }`, { y: YEAR }, bureau);
+    await server.ok(`mutation($i: ClusterInput!) { upsertCluster(input: $i) { code } }`, { i: { code: "EARLY_EDUCATION", name: "托育服务", industries: ["83"], majorPrefixes: ["5701"] } }, bureau);
+    const { majorIndustryFit: f } = await server.ok(`query($y: Int!) { majorIndustryFit(year: $y) { fitted fitRate } }`, { y: YEAR }, bureau);
     expect(f).toEqual({ fitted: 16, fitRate: 1 });
   });
 });
@@ -271,12 +266,12 @@ describe("quota compliance", () => {
   const e: Record<string, string> = {};
   beforeAll(async () => {
     const create = async (headcount: number, recordedInterns: number, extra = {}) =>
-      (await ok(`mutation($i: EnterpriseInput!) { createEnterprise(input: $i) { id } }`, { i: anEnterprise({ district: "350521", headcount, recordedInterns, ...extra }) }, bureau)).createEnterprise.id as string;
+      (await server.ok(`mutation($i: EnterpriseInput!) { createEnterprise(input: $i) { id } }`, { i: anEnterprise({ district: "350521", headcount, recordedInterns, ...extra }) }, bureau)).createEnterprise.id as string;
     e.below = await create(150, 1); // floor 3, ceiling 4; 1 + 1 placed = 2
     e.within = await create(200, 2); // floor 4, ceiling 6; 2 + 3 placed = 5
     e.above = await create(100, 4); // floor 2, ceiling 3; 4
     e.small = await create(100, 0, { industry: "6513", annualRevenue: 1_000_000 }); // not above scale: not listed
-    const posting = async (enterpriseId: string) => (await ok(`mutation($i: PostingInput!) { createPosting(input: $i) { id } }`, { i: aPosting({ enterpriseId, startDate: "2027-03-01", endDate: "2027-08-31" }) }, bureau)).createPosting.id as string;
+    const posting = async (enterpriseId: string) => (await server.ok(`mutation($i: PostingInput!) { createPosting(input: $i) { id } }`, { i: aPosting({ enterpriseId, startDate: "2027-03-01", endDate: "2027-08-31" }) }, bureau)).createPosting.id as string;
     // No API writes runs and placements yet (allocation runs are being built): only the fields the report reads, written directly.
     const run = async (status: AllocationRunStatus) => (await AllocationRunModel.collection.insertOne({ name: "测试方案", status, createdBy: "test" })).insertedId;
     const committed = { _id: await run(AllocationRunStatus.COMMITTED) };
@@ -296,7 +291,7 @@ describe("quota compliance", () => {
   const COMPLIANCE = `query($y: Int!) { quotaCompliance(year: $y) { rows { enterpriseId headcount floor ceiling placedInterns recordedInterns interns status statusLabel } byDistrict { key label enterprises headcount floor ceiling interns below within above } total { enterprises } } }`;
 
   test("each above-scale enterprise is BELOW, WITHIN or ABOVE its 2%–3% band, with totals by district", async () => {
-    const { quotaCompliance: q } = await ok(COMPLIANCE, { y: 2027 }, bureau);
+    const { quotaCompliance: q } = await server.ok(COMPLIANCE, { y: 2027 }, bureau);
     const row = (id: string) => q.rows.find((r: any) => r.enterpriseId === id);
     expect(row(e.below!)).toMatchObject({ floor: 3, ceiling: 4, placedInterns: 1, recordedInterns: 1, interns: 2, status: "BELOW", statusLabel: "低于下限" });
     expect(row(e.within!)).toMatchObject({ floor: 4, ceiling: 6, placedInterns: 3, interns: 5, status: "WITHIN" });
@@ -306,13 +301,13 @@ describe("quota compliance", () => {
   });
 
   test("placements count only in years their internship overlaps", async () => {
-    const { quotaCompliance: q } = await ok(COMPLIANCE, { y: 2026 }, bureau);
+    const { quotaCompliance: q } = await server.ok(COMPLIANCE, { y: 2026 }, bureau);
     expect(q.rows.find((r: any) => r.enterpriseId === e.within).placedInterns).toBe(0);
   });
 
   test("an enterprise sees only its own compliance; a school none", async () => {
     const token = await server.account(Role.ENTERPRISE, { enterpriseId: e.above });
-    const { quotaCompliance: q } = await ok(COMPLIANCE, { y: 2027 }, token);
+    const { quotaCompliance: q } = await server.ok(COMPLIANCE, { y: 2027 }, token);
     expect(q.rows.map((r: any) => r.enterpriseId)).toEqual([e.above]);
     expect(q.total.enterprises).toBe(1);
     const school = await server.account(Role.SCHOOL, { schoolId: ids.A });
@@ -345,7 +340,7 @@ describe("exports", () => {
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getRow(1).getCell(1).value).toBe("企业名称");
     expect(sheet.getRow(1).getCell(10).value).toBe("状态");
-    const { quotaCompliance: q } = await ok(`query($y: Int!) { quotaCompliance(year: $y) { rows { name } } }`, { y: 2027 }, bureau);
+    const { quotaCompliance: q } = await server.ok(`query($y: Int!) { quotaCompliance(year: $y) { rows { name } } }`, { y: 2027 }, bureau);
     expect(sheet.actualRowCount).toBe(1 + q.rows.length + 1);
   });
 

@@ -23,6 +23,8 @@ export interface TestServer {
   services: Services;
   /** Sends a GraphQL request over HTTP, with a bearer token when given. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** Sends a GraphQL request that must succeed: returns its data, throws with the errors otherwise. */
+  ok<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   /** Creates an account directly in the database and logs it in over the API. */
   account(role: Role, owner?: { schoolId?: string; enterpriseId?: string }): Promise<string>;
   close(): Promise<void>;
@@ -62,6 +64,11 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
     config,
     services,
     gql,
+    async ok(query, variables, token) {
+      const res = await gql(query, variables, token);
+      if (!res.data || res.errors) throw new Error(JSON.stringify(res.errors));
+      return res.data as any;
+    },
     async account(role, owner = {}) {
       const email = `${role.toLowerCase()}-${crypto.randomBytes(4).toString("hex")}@test.local`;
       await UserModel.create({ email, role, passwordHash, school: owner.schoolId ?? null, enterprise: owner.enterpriseId ?? null });
