@@ -4,16 +4,12 @@ import { ApplicationStatus, PostingStatus } from "../../schema/enums";
 import { canManageSchool, scopeApplications, type Viewer } from "../auth";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, isDuplicateKeyError } from "../errors";
 import { paginate, toObjectId } from "./pagination";
-import type { PostingService } from "./posting.service";
-import type { StudentService } from "./student.service";
 import { PostingModel } from "../../schema/posting.model";
 import { StudentModel } from "../../schema/student.model";
 
 export const MAX_PREFERENCES = 10;
 
 export class ApplicationService {
-  constructor(private readonly students: StudentService, private readonly postings: PostingService) {}
-
   async list(viewer: Viewer, filter: { postingId?: string; studentId?: string; status?: ApplicationStatus } | undefined, page: { first: number; after?: string | null }) {
     const query: Record<string, unknown>[] = [scopeApplications(viewer)];
     if (filter?.postingId) query.push({ posting: toObjectId("filter.postingId", filter.postingId) });

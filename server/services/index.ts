@@ -41,7 +41,7 @@ export function createServices(config: Config): Services {
   const schools = new SchoolService();
   const students = new StudentService(cipher, schools, new KeyClaims());
   const postings = new PostingService(enterprises);
-  const applications = new ApplicationService(students, postings);
+  const applications = new ApplicationService();
   const audit = new AuditService();
   const logger = createLogger(config.logLevel);
   const allocation = new AllocationService(audit, {
