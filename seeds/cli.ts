@@ -2,7 +2,7 @@ import "reflect-metadata";
 import mongoose from "mongoose";
 import { loadConfig } from "../server/config";
 import { openDatabase, syncIndexes } from "../server/database";
-import { createServices } from "../server/services";
+import { createServices, prepareServices } from "../server/services";
 import { loadDemoData } from "./load-demo";
 
 /**
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
       await syncIndexes();
     }
     const services = createServices(config);
-    await services.clusters.ensureDefaults();
+    await prepareServices(services);
     const summary = await loadDemoData(services, { createDemoAccounts: config.env !== "production" });
     console.log(summary ? `loaded: ${JSON.stringify(summary)}` : "the database already has data; use --reset to replace it");
   } finally {

@@ -5,7 +5,7 @@ import { loadConfig } from "./config";
 import type { Context } from "./context";
 import { openDatabase, type Database } from "./database";
 import { createLogger } from "./logger";
-import { createServices } from "./services";
+import { createServices, prepareServices } from "./services";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from "../seeds/load-demo";
 
 /** Starts the platform: database (embedded FerretDB unless MONGODB_URI), demo data, GraphQL. */
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   db = await openDatabase(config, lost);
   logger.info(`database: ${db.description}`);
   const services = createServices(config);
-  await services.clusters.ensureDefaults();
+  await prepareServices(services);
   if (config.seedDemo) {
     const loaded = await loadDemoData(services, { createDemoAccounts: config.env !== "production" });
     if (loaded) logger.info(loaded, "demo data loaded into an empty database");

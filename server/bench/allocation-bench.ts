@@ -31,7 +31,9 @@ interface Server { child: ChildProcess; url: string; ferretdbPid: number }
 async function startServer(env: Record<string, string>): Promise<Server> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "alloc-bench-"));
   const ferretdbPort = await freePort();
-  const child = spawn(process.execPath, ["--max-old-space-size=3072", path.join(repoRoot(), "dist/server/main.js")], {
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, ["--max-old-space-size=3072", ...extra, path.join(repoRoot(), "dist/server/main.js")], {
     env: { ...process.env, NODE_ENV: "development", PORT: "0", DATA_DIR: dataDir, FERRETDB_PORT: String(ferretdbPort), LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });

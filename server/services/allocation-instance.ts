@@ -6,10 +6,10 @@ import { ApplicationStatus, PostingKind, PostingStatus } from "../../schema/enum
 import { PlacementModel, PlacementStatus } from "../../schema/placement.model";
 import { PostingModel } from "../../schema/posting.model";
 import { SchoolModel } from "../../schema/school.model";
-import { StudentModel } from "../../schema/student.model";
 import { ageOn } from "../../schema/rules/national-id";
 import { enterpriseBounds, type EdgePosting, type EdgeStudent, type Instance } from "../../matching";
 import type { AllocationProfiles } from "../solver/profiles-instance";
+import type { StudentProfiles } from "./student-profiles";
 
 /** What the solver's worker needs, plus what the service needs to write the result back. */
 export interface LoadedProfiles {
@@ -45,19 +45,18 @@ export async function heldPlaces(activeRuns: Types.ObjectId[]) {
  * `enterpriseBounds` net of interns already there (recorded ones plus places
  * held in active runs). The worker scores the edges (`buildEdges`).
  */
-export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Types.ObjectId[], today: string): Promise<LoadedProfiles> {
+export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Types.ObjectId[], today: string, studentProfiles: StudentProfiles): Promise<LoadedProfiles> {
   const refYear = Number(today.slice(0, 4));
-  const studentFilter: Record<string, unknown> = {};
-  if (run.scope.graduationYears.length) studentFilter.graduationYear = trusted({ $in: run.scope.graduationYears });
-  else studentFilter.graduationYear = trusted({ $gte: refYear });
-  if (run.scope.enrolmentYears.length) studentFilter.enrolmentYear = trusted({ $in: run.scope.enrolmentYears });
-  if (run.scope.schoolIds.length) studentFilter.school = trusted({ $in: run.scope.schoolIds });
+  const graduationYears = new Set(run.scope.graduationYears);
+  const enrolmentYears = new Set(run.scope.enrolmentYears);
+  const inScope = (s: { graduationYear: number; enrolmentYear: number }) =>
+    (graduationYears.size ? graduationYears.has(s.graduationYear) : s.graduationYear >= refYear) && (enrolmentYears.size === 0 || enrolmentYears.has(s.enrolmentYear));
   const postingFilter: Record<string, unknown> = { kind: PostingKind.INTERNSHIP, status: PostingStatus.OPEN };
   if (run.scope.districts.length) postingFilter.district = trusted({ $in: run.scope.districts });
 
   // One query at a time: FerretDB reads each collection document by document, and concurrent
-  // scans only compete for the same two cores.
-  const students = await StudentModel.find(studentFilter, { school: 1, major: 1, birthDate: 1, enrolmentYear: 1, homeDistrict: 1 }).lean();
+  // scans only compete for the same two cores. Students come from their packed profiles.
+  const students = (await studentProfiles.load(run.scope.schoolIds)).filter(inScope);
   const schools = await SchoolModel.find({}, { level: 1 }).lean();
   const postings = await PostingModel.find(postingFilter, { enterprise: 1, majors: 1, levels: 1, district: 1, capacity: 1 }).lean();
   const enterprises = await EnterpriseModel.find({}, { headcount: 1, aboveScale: 1, recordedInterns: 1 }).lean();
@@ -84,7 +83,7 @@ export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Typ
   const schoolOf = new Map<string, Types.ObjectId>();
   const edgeStudents: EdgeStudent[] = [];
   for (const s of students) {
-    const id = String(s._id);
+    const id = s.id;
     if (placedStudents.has(id)) continue;
     const level = levelOf.get(String(s.school));
     if (!level) continue;

@@ -17,6 +17,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { loadAllocationProfiles } from "./allocation-instance";
 import { activeRunIds } from "./active-runs";
 import type { AuditService } from "./audit.service";
+import type { StudentProfiles } from "./student-profiles";
 import { paginate, toObjectId } from "./pagination";
 import { PageInfo, type ConnectionShape } from "../../schema/connection";
 import { Problems } from "./problems";
@@ -50,7 +51,7 @@ export class AllocationService {
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
 
-  constructor(private readonly audit: AuditService, private readonly options: AllocationOptions) {}
+  constructor(private readonly audit: AuditService, private readonly studentProfiles: StudentProfiles, private readonly options: AllocationOptions) {}
 
   // ---- runs -------------------------------------------------------------------------------
 
@@ -154,7 +155,7 @@ export class AllocationService {
       await UnplacedChunkModel.deleteMany({ run: runId });
       const t0 = Date.now();
       const activeRuns = await this.activeRunIds();
-      const { profiles, schoolOf } = await loadAllocationProfiles(claimed, activeRuns, this.options.today());
+      const { profiles, schoolOf } = await loadAllocationProfiles(claimed, activeRuns, this.options.today(), this.studentProfiles);
       const t1 = Date.now();
       const { result, hash, edges } = await this.options.solve(profiles, claimed.solver);
       const t2 = Date.now();

@@ -16,6 +16,7 @@ import { invalidateGraduates } from "../reports/counters";
 import { Problems, checkInt, checkStringList, checkText } from "./problems";
 import type { SchoolService } from "./school.service";
 import type { KeyClaims } from "./key-claims";
+import { profileBatch, type StudentProfiles } from "./student-profiles";
 
 /** The claim key of a national ID's keyed hash. */
 export function nidKey(hash: string): string {
@@ -34,6 +35,7 @@ export class StudentService {
     private readonly cipher: PersonalDataCipher,
     private readonly schools: SchoolService,
     private readonly claims: KeyClaims,
+    private readonly profiles: StudentProfiles,
     private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
   ) {}
 
@@ -86,15 +88,19 @@ export class StudentService {
     const batchId = crypto.randomUUID();
     const document = { ...fields!, importBatch: batchId };
     await this.claimIdentities([document], batchId, () => new ConflictError("nationalId", "a student with this national ID exists"));
+    await this.profiles.open(batchId, school._id);
+    let created: Student;
     try {
-      const created = (await StudentModel.create(document)).toObject();
-      await invalidateGraduates([created.graduationYear]);
-      return created;
+      created = (await StudentModel.create(document)).toObject();
     } catch (err) {
+      await this.profiles.drop(batchId);
       await this.claims.release(batchId, [nidKey(document.nationalIdHash)]);
       if (isDuplicateKeyError(err)) throw new ConflictError("nationalId", "a student with this national ID exists");
       throw err;
     }
+    await this.profiles.complete(batchId, [created]);
+    await invalidateGraduates([created.graduationYear]);
+    return created;
   }
 
   async update(viewer: Viewer, id: string, input: UpdateStudentInput): Promise<Student> {
@@ -115,8 +121,11 @@ export class StudentService {
     const problems = new Problems();
     const fields = this.validateRow(merged, school, problems);
     problems.throwIfAny();
-    const { nationalIdEncrypted: _keep, ...changes } = fields!;
+    const { nationalIdEncrypted: _keep, importBatch: _batch, ...changes } = fields!;
+    const batch = profileBatch(current);
+    await this.profiles.markDirty(batch, current._id);
     const updated = await StudentModel.findOneAndUpdate({ _id: current._id }, { $set: changes }, { returnDocument: "after" }).lean<Student>();
+    await this.profiles.refresh(batch);
     if (!updated) throw new NotFoundError("student", id);
     await invalidateGraduates([current.graduationYear, updated.graduationYear]);
     return updated;
@@ -152,13 +161,16 @@ export class StudentService {
       const conflicts = conflictRows.map((row) => ({ row, field: "nationalId", message: "a student with this national ID exists" }));
       return new ConflictError("rows", `${conflicts.length} row(s) duplicate existing students; nothing imported`, conflicts);
     });
+    await this.profiles.open(batchId, school._id);
     try {
       await insertAllOrNothing(StudentModel, documents as unknown as Record<string, unknown>[]);
     } catch (err) {
+      await this.profiles.drop(batchId);
       await this.claims.release(batchId, documents.map((d) => nidKey(d.nationalIdHash)));
       if (isDuplicateKeyError(err)) throw new ConflictError("rows", "a row duplicates a student added meanwhile; nothing imported");
       throw err;
     }
+    await this.profiles.complete(batchId, documents as (StudentFields & { _id: Types.ObjectId })[]);
     await invalidateGraduates(documents.map((d) => d.graduationYear));
     return { imported: documents.length, batchId };
   }

@@ -6,7 +6,7 @@ import { createApp } from "../../server/app";
 import { loadConfig, type Config } from "../../server/config";
 import { connectMongoose, syncIndexes } from "../../server/database";
 import { createLogger } from "../../server/logger";
-import { createServices, type Services } from "../../server/services";
+import { createServices, prepareServices, type Services } from "../../server/services";
 import { UserModel } from "../../schema/user.model";
 import { Role } from "../../schema/enums";
 import { hashPassword } from "../../server/security/passwords";
@@ -42,7 +42,7 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
   await connectMongoose(`${base}/${dbName}`);
   await syncIndexes();
   const services = createServices(config);
-  await services.clusters.ensureDefaults();
+  await prepareServices(services);
   const logger = createLogger(config.logLevel);
   const { httpServer, apollo } = await createApp(config, services, logger);
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
