@@ -94,21 +94,22 @@ export class AllocationTimings {
   @Field(() => Date, { nullable: true }) @prop({ type: () => Date }) finishedAt?: Date;
 }
 
+/** A row of a run's `enterprises` (stored packed in RunDetails). */
 @ObjectType({ description: "方案中的企业" })
 export class RunEnterprise {
-  @Field(() => ID, { name: "enterpriseId" }) @prop({ required: true, type: () => Types.ObjectId }) enterprise!: Types.ObjectId;
-  @Field(() => Int, { description: "本次下限（已扣除在岗实习生）" }) @prop({ required: true }) minInterns!: number;
-  @Field(() => Int, { description: "本次上限（已扣除在岗实习生）" }) @prop({ required: true }) maxInterns!: number;
-  @Field(() => Int, { description: "本次安排" }) @prop({ required: true }) placed!: number;
-  @Field(() => Int, { description: "缺额" }) @prop({ required: true }) shortfall!: number;
-  @Field(() => Float, { nullable: true, description: "上限增加 1 人的目标值增量" }) @prop({ type: () => Number, default: null }) ceilingValue?: number | null;
+  @Field(() => ID, { name: "enterpriseId" }) enterprise!: string;
+  @Field(() => Int, { description: "本次下限（已扣除在岗实习生）" }) minInterns!: number;
+  @Field(() => Int, { description: "本次上限（已扣除在岗实习生）" }) maxInterns!: number;
+  @Field(() => Int, { description: "本次安排" }) placed!: number;
+  @Field(() => Int, { description: "缺额" }) shortfall!: number;
+  @Field(() => Float, { nullable: true, description: "上限增加 1 人的目标值增量" }) ceilingValue!: number | null;
 }
 
 @ObjectType({ description: "岗位增加 1 个名额的价值" })
 export class SlotValue {
-  @Field(() => ID, { name: "postingId" }) @prop({ required: true, type: () => Types.ObjectId }) posting!: Types.ObjectId;
-  @Field(() => Float) @prop({ required: true }) value!: number;
-  @Field({ description: "是否为精确值（否则为对偶价格上界）" }) @prop({ required: true }) exact!: boolean;
+  @Field(() => ID, { name: "postingId" }) posting!: string;
+  @Field(() => Float) value!: number;
+  @Field({ description: "是否为精确值（否则为对偶价格上界）" }) exact!: boolean;
 }
 
 /**
@@ -194,14 +195,6 @@ export class AllocationRun {
   @prop({ type: () => String, default: null })
   failureReason?: string | null;
 
-  @Field(() => [RunEnterprise], { description: "各企业下限、上限、安排人数、缺额" })
-  @prop({ type: () => [RunEnterprise], _id: false, default: [] })
-  enterprises!: RunEnterprise[];
-
-  @Field(() => [SlotValue], { description: "各岗位增加 1 个名额的目标值增量（对偶价格）" })
-  @prop({ type: () => [SlotValue], _id: false, default: [] })
-  postingSlotValues!: SlotValue[];
-
   /** Idempotency key of the commit that claimed this run. */
   @prop({ type: () => String, default: null })
   commitKey?: string | null;
@@ -217,4 +210,26 @@ export class AllocationRun {
   readonly createdAt!: Date;
 }
 
+/**
+ * The per-enterprise and per-posting figures of a solved run (GraphQL
+ * `AllocationRun.enterprises` and `postingSlotValues`), packed as text lines,
+ * apart from the run document: at city scale they are ~1.5 MB, which FerretDB
+ * would decode on every read of the run (each status poll, each commit step).
+ * - enterprises: `enterpriseId,minInterns,maxInterns,placed,shortfall,ceilingValue` (empty = null)
+ * - slots: `postingId,value,exact` (exact 1 or 0)
+ */
+@modelOptions({ schemaOptions: { collection: "run_details", versionKey: false, strictQuery: "throw" } })
+export class RunDetails {
+  /** The run's id. */
+  @prop({ required: true, type: () => Types.ObjectId })
+  _id!: Types.ObjectId;
+
+  @prop({ type: String, default: "" })
+  enterprises!: string;
+
+  @prop({ type: String, default: "" })
+  slots!: string;
+}
+
 export const AllocationRunModel = getModelForClass(AllocationRun);
+export const RunDetailsModel = getModelForClass(RunDetails);

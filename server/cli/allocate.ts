@@ -5,11 +5,14 @@
  *
  * Exit 0 for OPTIMAL, 2 for INVALID_INPUT (the Result is still written), 1 otherwise.
  * Progress and timings go to stderr; without --out the Result goes to stdout.
+ * The file is parsed from its bytes into a compact instance (parseInstanceJson: no object per
+ * edge, ~35 MB instead of ~500 MB at 2,000,000 edges). With --time-limit the solve runs in a
+ * worker thread, which takes a plain object instance: then the file goes through JSON.parse.
  */
 import * as fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import * as zlib from "node:zlib";
-import { allocate, type AllocateOptions, type Result, type SolverChoice } from "../../matching";
+import { allocate, parseInstanceJson, type AllocateOptions, type Result, type SolverChoice } from "../../matching";
 import { solveInWorker } from "../solver/worker-pool";
 
 interface CliArgs {
@@ -59,15 +62,23 @@ async function main(): Promise<void> {
   try {
     const raw = fs.readFileSync(args.input);
     const gzipped = raw.length > 2 && raw[0] === 0x1f && raw[1] === 0x8b;
-    const text = (gzipped ? zlib.gunzipSync(raw) : raw).toString("utf8");
+    const bytes = gzipped ? zlib.gunzipSync(raw) : raw;
     log(`read ${args.input} (${(raw.length / 1e6).toFixed(1)} MB${gzipped ? ", gzip" : ""}) in ${(performance.now() - t0).toFixed(0)} ms`);
     const t1 = performance.now();
-    try {
-      instance = JSON.parse(text);
-    } catch (error) {
-      result = { version: 1, status: "INVALID_INPUT", errors: [`instance: not valid JSON (${(error as Error).message})`] };
+    if (args.timeLimitSeconds) {
+      try {
+        instance = JSON.parse(bytes.toString("utf8"));
+      } catch (error) {
+        result = { version: 1, status: "INVALID_INPUT", errors: [`instance: not valid JSON (${(error as Error).message})`] };
+      }
+      log(`parsed JSON in ${(performance.now() - t1).toFixed(0)} ms`);
+    } else {
+      // Invalid input is reported as allocate() would (same messages), without solving.
+      const outcome = parseInstanceJson(bytes);
+      if (outcome.ok) instance = outcome.instance;
+      else result = { version: 1, status: "INVALID_INPUT", errors: outcome.errors };
+      log(`parsed and validated ${outcome.ok ? `${outcome.instance.students} students, ${outcome.instance.edges} edges` : "(invalid)"} in ${(performance.now() - t1).toFixed(0)} ms`);
     }
-    log(`parsed JSON in ${(performance.now() - t1).toFixed(0)} ms`);
   } catch (error) {
     usage(`cannot read ${args.input}: ${(error as Error).message}`);
   }

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { AllocationRun, AllocationTimings, RunEnterprise } from "../../schema/allocation-run.model";
+import { AllocationRun, AllocationTimings, RunEnterprise, SlotValue } from "../../schema/allocation-run.model";
 import { AuditAction } from "../../schema/audit-entry.model";
 import { Enterprise } from "../../schema/enterprise.model";
 import { Placement } from "../../schema/placement.model";
@@ -52,6 +52,16 @@ export class AllocationRunResolver {
     return run.timings ?? {};
   }
 
+  @FieldResolver(() => [RunEnterprise], { description: "各企业下限、上限、安排人数、缺额" })
+  enterprises(@Root() run: AllocationRun, @Ctx() { services }: Context) {
+    return services.allocation.runEnterprises(run._id);
+  }
+
+  @FieldResolver(() => [SlotValue], { description: "各岗位增加 1 个名额的目标值增量（对偶价格）" })
+  postingSlotValues(@Root() run: AllocationRun, @Ctx() { services }: Context) {
+    return services.allocation.runSlotValues(run._id);
+  }
+
   @FieldResolver(() => PlacementConnection, { description: "方案中的录用（可按企业、学校筛选）" })
   placements(
     @Root() run: AllocationRun,
@@ -73,7 +83,7 @@ export class AllocationRunResolver {
 export class RunEnterpriseResolver {
   @FieldResolver(() => String, { nullable: true, description: "企业名称" })
   async enterpriseName(@Root() row: RunEnterprise, @Ctx() { services }: Context) {
-    return (await services.enterprises.byId(row.enterprise))?.name ?? null;
+    return (await services.enterprises.byId(toObjectId("enterpriseId", row.enterprise)))?.name ?? null;
   }
 }
 

@@ -1,5 +1,5 @@
 import { Types, trusted } from "mongoose";
-import { AllocationRunModel, AllocationRunStatus, SolverChoice, type AllocationRun } from "../../schema/allocation-run.model";
+import { AllocationRunModel, AllocationRunStatus, RunDetailsModel, SolverChoice, type AllocationRun, type RunEnterprise, type SlotValue } from "../../schema/allocation-run.model";
 import { AuditAction } from "../../schema/audit-entry.model";
 import { CommitKeyModel, LockModel } from "../../schema/commit.model";
 import { PlacementModel, PlacementStatus, type Placement } from "../../schema/placement.model";
@@ -153,6 +153,7 @@ export class AllocationService {
       // A resumed run may have written part of its children before a crash: start clean.
       await PlacementModel.deleteMany({ run: runId });
       await UnplacedChunkModel.deleteMany({ run: runId });
+      await RunDetailsModel.deleteOne({ _id: runId });
       const t0 = Date.now();
       const activeRuns = await this.activeRunIds();
       const { profiles, schoolOf } = await loadAllocationProfiles(claimed, activeRuns, this.options.today(), this.studentProfiles);
@@ -165,6 +166,7 @@ export class AllocationService {
         return;
       }
       await this.writeResult(runId, schoolOf, result);
+      await RunDetailsModel.replaceOne({ _id: runId }, { enterprises: packEnterprises(result), slots: packSlotValues(result) }, { upsert: true });
       const t3 = Date.now();
       await AllocationRunModel.updateOne(
         { _id: runId, status: AllocationRunStatus.SOLVING },
@@ -183,8 +185,6 @@ export class AllocationService {
             totalShortfall: result.totalShortfall,
             placedCount: result.placements.length,
             unplacedCount: result.unplaced.length,
-            enterprises: this.runEnterprises(result),
-            postingSlotValues: (result.postingSlotValues ?? []).map((v) => ({ posting: new Types.ObjectId(v.posting), value: v.value, exact: v.exact })),
           },
         },
       );
@@ -203,16 +203,18 @@ export class AllocationService {
     await this.audit.record(null, AuditAction.RUN_FAILED, { runId });
   }
 
-  private runEnterprises(result: OptimalResult) {
-    const ceiling = new Map((result.enterpriseCeilingValues ?? []).map((v) => [v.enterprise, v.value]));
-    return result.enterprises.map((e) => ({
-      enterprise: new Types.ObjectId(e.id),
-      minInterns: e.minInterns,
-      maxInterns: e.maxInterns,
-      placed: e.placed,
-      shortfall: e.shortfall,
-      ceilingValue: ceiling.get(e.id) ?? null,
+  /** A solved run's per-enterprise bounds and counts. */
+  async runEnterprises(runId: Types.ObjectId): Promise<RunEnterprise[]> {
+    const details = await RunDetailsModel.findById(runId, { enterprises: 1 }).lean();
+    return unpackLines(details?.enterprises, ([enterprise, min, max, placed, shortfall, ceiling]) => ({
+      enterprise: enterprise!, minInterns: Number(min), maxInterns: Number(max), placed: Number(placed), shortfall: Number(shortfall), ceilingValue: ceiling ? Number(ceiling) : null,
     }));
+  }
+
+  /** A solved run's value of one more slot per posting. */
+  async runSlotValues(runId: Types.ObjectId): Promise<SlotValue[]> {
+    const details = await RunDetailsModel.findById(runId, { slots: 1 }).lean();
+    return unpackLines(details?.slots, ([posting, value, exact]) => ({ posting: posting!, value: Number(value), exact: exact === "1" }));
   }
 
   /** Writes the proposal: placements (offers once committed) and unplaced students with reasons. */
@@ -428,6 +430,19 @@ export class AllocationService {
     return updated;
   }
 
+}
+
+function packEnterprises(result: OptimalResult): string {
+  const ceiling = new Map((result.enterpriseCeilingValues ?? []).map((v) => [v.enterprise, v.value]));
+  return result.enterprises.map((e) => `${e.id},${e.minInterns},${e.maxInterns},${e.placed},${e.shortfall},${ceiling.get(e.id) ?? ""}`).join("\n");
+}
+
+function packSlotValues(result: OptimalResult): string {
+  return (result.postingSlotValues ?? []).map((v) => `${v.posting},${v.value},${v.exact ? 1 : 0}`).join("\n");
+}
+
+function unpackLines<T>(text: string | undefined, row: (fields: string[]) => T): T[] {
+  return text ? text.split("\n").map((line) => row(line.split(","))) : [];
 }
 
 /** Two scopes overlap when they can share a student (schools and years) or a posting (districts). */

@@ -12,8 +12,8 @@ let schoolB: { id: string; token: string };
 
 const RUN_FIELDS = `id status failureReason objective totalShortfall placedCount unplacedCount basedOn supersedes
   sizes { students postings enterprises edges } timings { loadMillis solveMillis }
-  enterprises { enterpriseId enterpriseName minInterns maxInterns placed shortfall }
-  postingSlotValues { postingId value }`;
+  enterprises { enterpriseId enterpriseName minInterns maxInterns placed shortfall ceilingValue }
+  postingSlotValues { postingId value exact }`;
 const START = `mutation($i: StartAllocationRunInput!) { startAllocationRun(input: $i) { id status } }`;
 const COMMIT = `mutation($id: ID!, $k: String!, $s: [ID!]) { commitAllocationRun(id: $id, idempotencyKey: $k, supersede: $s) { id status } }`;
 const RESPOND = `mutation($id: ID!, $r: PlacementResponse!, $why: String) { respondToPlacement(id: $id, response: $r, reason: $why) { id status } }`;
@@ -97,6 +97,11 @@ describe("the whole flow", () => {
     expect(big).toMatchObject({ minInterns: 4, maxInterns: 6, placed: 5, shortfall: 0 });
     const small = first.enterprises.find((e: any) => e.enterpriseId === smallCo.id);
     expect(small).toMatchObject({ minInterns: 0, maxInterns: 3, placed: 3 });
+    // One more place is worth a further student's score (45) where the limit binds: the big
+    // enterprise's full posting, and the small enterprise's 10 % ceiling (its posting has room).
+    expect(big.ceilingValue).toBe(0);
+    expect(small.ceilingValue).toBe(45);
+    expect(first.postingSlotValues.map((v: any) => [v.value, v.exact]).sort()).toEqual([[0, true], [45, true]]);
     const unplaced = `query($id: ID!, $after: String, $s: ID) { allocationRun(id: $id) { unplaced(first: 2, after: $after, schoolId: $s) {
       totalCount edges { node { reason student { id } } } pageInfo { hasNextPage endCursor } } } }`;
     const page1 = (await server.ok(unplaced, { id: first.id }, bureau)).allocationRun.unplaced;
