@@ -25,6 +25,8 @@ const option = (name: string, fallback: number) => {
 };
 const STUDENTS = option("students", 100_000);
 const SKIP_DEMO = args.includes("--skip-demo");
+/** Imports in flight at once (--uploads N): schools and enterprises load their own data side by side. */
+const UPLOADS = option("uploads", 2);
 
 interface Server { child: ChildProcess; url: string; ferretdbPid: number }
 
@@ -84,6 +86,14 @@ async function solve(url: string, token: string, name: string) {
   }
 }
 
+/** Runs the calls with at most `width` in flight (several schools or enterprises uploading at once). */
+async function inParallel(calls: (() => Promise<unknown>)[], width: number): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < calls.length) await calls[next++]!();
+  }));
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function demoCity() {
@@ -133,16 +143,20 @@ async function syntheticCity() {
     });
     await time("postings", async () => {
       const rows = city.postings.map(({ enterpriseIndex, ...p }) => ({ ...p, enterpriseId: enterpriseIds[enterpriseIndex] }));
-      for (let i = 0; i < rows.length; i += 2500) await gql(server.url, `mutation($rows: [PostingInput!]!) { importPostings(rows: $rows) { imported } }`, { rows: rows.slice(i, i + 2500) }, token);
+      const calls = [];
+      for (let i = 0; i < rows.length; i += 2500) calls.push(() => gql(server.url, `mutation($rows: [PostingInput!]!) { importPostings(rows: $rows) { imported } }`, { rows: rows.slice(i, i + 2500) }, token));
+      await inParallel(calls, UPLOADS);
     });
     await time("students", async () => {
       const bySchool = new Map<number, unknown[]>();
       for (const s of city.students) bySchool.set(s.schoolIndex, [...(bySchool.get(s.schoolIndex) ?? []), s.row]);
+      const calls = [];
       for (const [index, rows] of bySchool) {
         for (let i = 0; i < rows.length; i += 4000) {
-          await gql(server.url, `mutation($s: ID!, $rows: [StudentInput!]!) { importStudents(schoolId: $s, rows: $rows) { imported } }`, { s: schoolIds[index], rows: rows.slice(i, i + 4000) }, token);
+          calls.push(() => gql(server.url, `mutation($s: ID!, $rows: [StudentInput!]!) { importStudents(schoolId: $s, rows: $rows) { imported } }`, { s: schoolIds[index], rows: rows.slice(i, i + 4000) }, token));
         }
       }
+      await inParallel(calls, UPLOADS);
     });
     const loaded = Date.now() - t0;
     const run = await time("solve", () => solve(server.url, token, "synthetic"));
@@ -151,6 +165,7 @@ async function syntheticCity() {
     console.log(`synthetic city: ${city.students.length} students, ${city.postings.length} postings, ${city.enterprises.length} enterprises, 50 schools`);
     console.log(`  run: ${run.status} ${run.failureReason ?? ""} edges ${run.sizes?.edges}, objective ${run.objective}, placed ${run.placedCount}, unplaced ${run.unplacedCount}, shortfall ${run.totalShortfall}`);
     console.log(`  run timings: load ${run.timings.loadMillis} ms, solve ${run.timings.solveMillis} ms, write ${run.timings.writeMillis} ms`);
+    console.log(`  imports in flight at once: ${UPLOADS}`);
     console.log(`  phases (ms): ${Object.entries(phases).map(([k, v]) => `${k} ${v}`).join(", ")}`);
     console.log(`  load ${loaded} ms; load + solve + commit ${total} ms`);
     console.log(`  peak RSS: server ${peakRssMb(server.child.pid!)} MB, FerretDB ${peakRssMb(server.ferretdbPid)} MB`);
