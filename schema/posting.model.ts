@@ -63,6 +63,10 @@ export class Posting {
   @prop({ required: true, enum: PostingStatus, type: String, default: PostingStatus.OPEN })
   status!: PostingStatus;
 
+  /** Its allocation profile's chunk (server/services/packed-profiles.ts); null for records written before chunks existed. */
+  @prop({ type: () => String, default: null })
+  profileChunk?: string | null;
+
   @Field(() => Date)
   readonly createdAt!: Date;
 }

@@ -75,6 +75,10 @@ export class Student {
   @prop({ type: () => [String], default: [] })
   certificates!: string[];
 
+  /** Its allocation profile's chunk (server/services/packed-profiles.ts); null for records written before chunks existed. */
+  @prop({ type: () => String, default: null })
+  profileChunk?: string | null;
+
   /** The import (or create) call that wrote the row, for tracing a bulk load back to its request. */
   @prop({ type: () => String, default: null })
   importBatch?: string | null;

@@ -4,12 +4,11 @@ import { ApplicationModel } from "../../schema/application.model";
 import { EnterpriseModel } from "../../schema/enterprise.model";
 import { ApplicationStatus, PostingKind, PostingStatus } from "../../schema/enums";
 import { PlacementModel, PlacementStatus } from "../../schema/placement.model";
-import { PostingModel } from "../../schema/posting.model";
 import { SchoolModel } from "../../schema/school.model";
 import { ageOn } from "../../schema/rules/national-id";
 import { enterpriseBounds, type EdgePosting, type EdgeStudent, type Instance } from "../../matching";
 import type { AllocationProfiles } from "../solver/profiles-instance";
-import type { StudentProfiles } from "./student-profiles";
+import type { PostingProfiles, StudentProfiles } from "./packed-profiles";
 
 /** What the solver's worker needs, plus what the service needs to write the result back. */
 export interface LoadedProfiles {
@@ -45,20 +44,21 @@ export async function heldPlaces(activeRuns: Types.ObjectId[]) {
  * `enterpriseBounds` net of interns already there (recorded ones plus places
  * held in active runs). The worker scores the edges (`buildEdges`).
  */
-export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Types.ObjectId[], today: string, studentProfiles: StudentProfiles): Promise<LoadedProfiles> {
+export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Types.ObjectId[], today: string, profiles: { students: StudentProfiles; postings: PostingProfiles }): Promise<LoadedProfiles> {
   const refYear = Number(today.slice(0, 4));
   const graduationYears = new Set(run.scope.graduationYears);
   const enrolmentYears = new Set(run.scope.enrolmentYears);
   const inScope = (s: { graduationYear: number; enrolmentYear: number }) =>
     (graduationYears.size ? graduationYears.has(s.graduationYear) : s.graduationYear >= refYear) && (enrolmentYears.size === 0 || enrolmentYears.has(s.enrolmentYear));
-  const postingFilter: Record<string, unknown> = { kind: PostingKind.INTERNSHIP, status: PostingStatus.OPEN };
-  if (run.scope.districts.length) postingFilter.district = trusted({ $in: run.scope.districts });
+  const districts = new Set(run.scope.districts);
 
   // One query at a time: FerretDB reads each collection document by document, and concurrent
-  // scans only compete for the same two cores. Students come from their packed profiles.
-  const students = (await studentProfiles.load(run.scope.schoolIds)).filter(inScope);
+  // scans only compete for the same two cores. Students and postings come from their packed profiles.
+  const students = (await profiles.students.load(run.scope.schoolIds)).filter(inScope);
   const schools = await SchoolModel.find({}, { level: 1 }).lean();
-  const postings = await PostingModel.find(postingFilter, { enterprise: 1, majors: 1, levels: 1, district: 1, capacity: 1 }).lean();
+  const postings = (await profiles.postings.load()).filter(
+    (p) => p.kind === PostingKind.INTERNSHIP && p.status === PostingStatus.OPEN && (districts.size === 0 || districts.has(p.district)),
+  );
   const enterprises = await EnterpriseModel.find({}, { headcount: 1, aboveScale: 1, recordedInterns: 1 }).lean();
   const applications = await ApplicationModel.find({ status: ApplicationStatus.ACTIVE }, { student: 1, posting: 1, rank: 1 }).lean();
   const held = await heldPlaces(activeRuns);
@@ -103,10 +103,10 @@ export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Typ
   const capacities: number[] = [];
   const enterprisesInScope = new Set<string>();
   for (const p of postings) {
-    const id = String(p._id);
+    const id = p.id;
     const remaining = Math.max(0, p.capacity - (usedByPosting.get(id) ?? 0));
     if (remaining === 0) continue;
-    const enterprise = String(p.enterprise);
+    const enterprise = p.enterprise;
     enterprisesInScope.add(enterprise);
     capacities.push(remaining);
     edgePostings.push({ id, enterprise, kind: "INTERNSHIP", majors: p.majors, levels: p.levels, district: p.district, open: true });

@@ -17,7 +17,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { loadAllocationProfiles } from "./allocation-instance";
 import { activeRunIds } from "./active-runs";
 import type { AuditService } from "./audit.service";
-import type { StudentProfiles } from "./student-profiles";
+import type { PostingProfiles, StudentProfiles } from "./packed-profiles";
 import { paginate, toObjectId } from "./pagination";
 import { PageInfo, type ConnectionShape } from "../../schema/connection";
 import { Problems } from "./problems";
@@ -51,7 +51,7 @@ export class AllocationService {
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
 
-  constructor(private readonly audit: AuditService, private readonly studentProfiles: StudentProfiles, private readonly options: AllocationOptions) {}
+  constructor(private readonly audit: AuditService, private readonly profiles: { students: StudentProfiles; postings: PostingProfiles }, private readonly options: AllocationOptions) {}
 
   // ---- runs -------------------------------------------------------------------------------
 
@@ -156,7 +156,7 @@ export class AllocationService {
       await RunDetailsModel.deleteOne({ _id: runId });
       const t0 = Date.now();
       const activeRuns = await this.activeRunIds();
-      const { profiles, schoolOf } = await loadAllocationProfiles(claimed, activeRuns, this.options.today(), this.studentProfiles);
+      const { profiles, schoolOf } = await loadAllocationProfiles(claimed, activeRuns, this.options.today(), this.profiles);
       const t1 = Date.now();
       const { result, hash, edges } = await this.options.solve(profiles, claimed.solver);
       const t2 = Date.now();

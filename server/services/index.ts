@@ -11,7 +11,7 @@ import { UserService } from "./user.service";
 import { OutcomeService } from "./outcome.service";
 import { ReportService } from "./report.service";
 import { KeyClaims } from "./key-claims";
-import { StudentProfiles } from "./student-profiles";
+import { PackedProfiles, POSTING_CODEC, STUDENT_CODEC, type PostingProfiles, type StudentProfiles } from "./packed-profiles";
 import { AllocationService, type CrashPoint } from "./allocation.service";
 import { AuditService } from "./audit.service";
 import { buildAndSolveInWorker } from "../solver/worker-pool";
@@ -26,6 +26,7 @@ export interface Services {
   schools: SchoolService;
   students: StudentService;
   studentProfiles: StudentProfiles;
+  postingProfiles: PostingProfiles;
   postings: PostingService;
   applications: ApplicationService;
   audit: AuditService;
@@ -41,13 +42,14 @@ export function createServices(config: Config): Services {
   const clusters = new ClusterService();
   const enterprises = new EnterpriseService(clusters);
   const schools = new SchoolService();
-  const studentProfiles = new StudentProfiles();
+  const studentProfiles: StudentProfiles = new PackedProfiles(STUDENT_CODEC);
+  const postingProfiles: PostingProfiles = new PackedProfiles(POSTING_CODEC);
   const students = new StudentService(cipher, schools, new KeyClaims(), studentProfiles);
-  const postings = new PostingService(enterprises);
+  const postings = new PostingService(enterprises, postingProfiles);
   const applications = new ApplicationService();
   const audit = new AuditService();
   const logger = createLogger(config.logLevel);
-  const allocation = new AllocationService(audit, studentProfiles, {
+  const allocation = new AllocationService(audit, { students: studentProfiles, postings: postingProfiles }, {
     solve: (profiles, solver) => buildAndSolveInWorker(profiles, { solver }, { timeoutMs: config.solveTimeoutMs }),
     crashPoint: (point: CrashPoint) => {
       if (config.crashAt !== point) return;
@@ -57,14 +59,15 @@ export function createServices(config: Config): Services {
     today: () => new Date().toISOString().slice(0, 10),
     log: (message, details) => logger.error(details ?? {}, message),
   });
-  return { tokens, cipher, users: new UserService(tokens), clusters, enterprises, schools, students, studentProfiles, postings, applications, audit, allocation, outcomes: new OutcomeService(cipher), reports: new ReportService() };
+  return { tokens, cipher, users: new UserService(tokens), clusters, enterprises, schools, students, studentProfiles, postingProfiles, postings, applications, audit, allocation, outcomes: new OutcomeService(cipher), reports: new ReportService() };
 }
 
 /**
  * What must hold before the services take requests: the default clusters, and
- * the students' allocation profiles (built once for a database that predates them).
+ * the students' and postings' allocation profiles (built once for a database that predates them).
  */
 export async function prepareServices(services: Services): Promise<void> {
   await services.clusters.ensureDefaults();
   await services.studentProfiles.ensureBuilt();
+  await services.postingProfiles.ensureBuilt();
 }

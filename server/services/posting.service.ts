@@ -10,11 +10,13 @@ import { stripUndefined, type EnterpriseService } from "./enterprise.service";
 import { paginate, toObjectId } from "./pagination";
 import { checkRowCount, insertAllOrNothing, throwRowProblems } from "./bulk";
 import { Problems, checkDate, checkInt, checkText } from "./problems";
+import type { PostingProfiles } from "./packed-profiles";
+import crypto from "node:crypto";
 
 type PostingFields = Omit<Posting, "_id" | "createdAt">;
 
 export class PostingService {
-  constructor(private readonly enterprises: EnterpriseService) {}
+  constructor(private readonly enterprises: EnterpriseService, private readonly profiles: PostingProfiles) {}
 
   async list(viewer: Viewer, filter: PostingFilter | undefined, page: { first: number; after?: string | null }) {
     const query: Record<string, unknown>[] = [scopePostings(viewer)];
@@ -50,8 +52,13 @@ export class PostingService {
     if (!enterpriseId) throw new BadUserInputError("enterpriseId", "required");
     const enterprise = await this.enterprises.byId(toObjectId("enterpriseId", enterpriseId));
     if (!enterprise) throw new NotFoundError("enterprise", enterpriseId);
-    const fields = this.validate({ ...input, status: PostingStatus.OPEN }, enterprise);
-    return (await PostingModel.create(fields)).toObject();
+    const fields = { ...this.validate({ ...input, status: PostingStatus.OPEN }, enterprise), _id: new Types.ObjectId(), profileChunk: this.profiles.singlesChunk(null) };
+    await this.profiles.markDirty(fields);
+    try {
+      return (await PostingModel.create(fields)).toObject();
+    } finally {
+      await this.profiles.refresh(fields);
+    }
   }
 
   async update(viewer: Viewer, id: string, input: UpdatePostingInput): Promise<Posting> {
@@ -59,15 +66,20 @@ export class PostingService {
     const enterprise = await this.enterprises.byId(current.enterprise);
     if (!enterprise) throw new NotFoundError("enterprise", String(current.enterprise));
     const fields = this.validate({ ...current, ...stripUndefined(input) }, enterprise);
-    const updated = await PostingModel.findOneAndUpdate({ _id: current._id }, { $set: fields }, { returnDocument: "after" }).lean<Posting>();
-    if (!updated) throw new NotFoundError("posting", id);
-    return updated;
+    return this.write(current, fields);
   }
 
   async close(viewer: Viewer, id: string): Promise<Posting> {
     const current = await this.managed(viewer, id);
-    const updated = await PostingModel.findOneAndUpdate({ _id: current._id }, { $set: { status: PostingStatus.CLOSED } }, { returnDocument: "after" }).lean<Posting>();
-    if (!updated) throw new NotFoundError("posting", id);
+    return this.write(current, { status: PostingStatus.CLOSED });
+  }
+
+  /** Changes a posting, keeping its allocation profile in step. */
+  private async write(current: Posting, changes: Partial<PostingFields>): Promise<Posting> {
+    await this.profiles.markDirty(current);
+    const updated = await PostingModel.findOneAndUpdate({ _id: current._id }, { $set: changes }, { returnDocument: "after" }).lean<Posting>();
+    await this.profiles.refresh(current);
+    if (!updated) throw new NotFoundError("posting", String(current._id));
     return updated;
   }
 
@@ -110,7 +122,16 @@ export class PostingService {
       problems.push(...rowProblems.list);
     });
     throwRowProblems(problems, rows.length);
-    await insertAllOrNothing(PostingModel, documents as unknown as Record<string, unknown>[]);
+    const chunk = crypto.randomUUID();
+    for (const d of documents) d.profileChunk = chunk;
+    await this.profiles.open(chunk, null);
+    try {
+      await insertAllOrNothing(PostingModel, documents as unknown as Record<string, unknown>[]);
+    } catch (err) {
+      await this.profiles.drop(chunk);
+      throw err;
+    }
+    await this.profiles.complete(chunk, documents as (PostingFields & { _id: Types.ObjectId })[]);
     return { imported: documents.length };
   }
 

@@ -16,7 +16,7 @@ import { invalidateGraduates } from "../reports/counters";
 import { Problems, checkInt, checkStringList, checkText } from "./problems";
 import type { SchoolService } from "./school.service";
 import type { KeyClaims } from "./key-claims";
-import { profileBatch, type StudentProfiles } from "./student-profiles";
+import type { StudentProfiles } from "./packed-profiles";
 
 /** The claim key of a national ID's keyed hash. */
 export function nidKey(hash: string): string {
@@ -86,19 +86,20 @@ export class StudentService {
     const fields = this.validateRow(input, school, problems);
     problems.throwIfAny();
     const batchId = crypto.randomUUID();
-    const document = { ...fields!, importBatch: batchId };
+    const document = { ...fields!, importBatch: batchId, profileChunk: this.profiles.singlesChunk(school._id) };
     await this.claimIdentities([document], batchId, () => new ConflictError("nationalId", "a student with this national ID exists"));
-    await this.profiles.open(batchId, school._id);
+    const record = document as typeof document & { _id: Types.ObjectId };
+    await this.profiles.markDirty(record);
     let created: Student;
     try {
       created = (await StudentModel.create(document)).toObject();
     } catch (err) {
-      await this.profiles.drop(batchId);
+      await this.profiles.refresh(record);
       await this.claims.release(batchId, [nidKey(document.nationalIdHash)]);
       if (isDuplicateKeyError(err)) throw new ConflictError("nationalId", "a student with this national ID exists");
       throw err;
     }
-    await this.profiles.complete(batchId, [created]);
+    await this.profiles.refresh(created);
     await invalidateGraduates([created.graduationYear]);
     return created;
   }
@@ -122,10 +123,9 @@ export class StudentService {
     const fields = this.validateRow(merged, school, problems);
     problems.throwIfAny();
     const { nationalIdEncrypted: _keep, importBatch: _batch, ...changes } = fields!;
-    const batch = profileBatch(current);
-    await this.profiles.markDirty(batch, current._id);
+    await this.profiles.markDirty(current);
     const updated = await StudentModel.findOneAndUpdate({ _id: current._id }, { $set: changes }, { returnDocument: "after" }).lean<Student>();
-    await this.profiles.refresh(batch);
+    await this.profiles.refresh(current);
     if (!updated) throw new NotFoundError("student", id);
     await invalidateGraduates([current.graduationYear, updated.graduationYear]);
     return updated;
@@ -152,7 +152,7 @@ export class StudentService {
         const earlier = rowOfHash.get(fields.nationalIdHash);
         if (earlier !== undefined) rowProblems.add("nationalId", `same national ID as row ${earlier}`);
         else rowOfHash.set(fields.nationalIdHash, index + 1);
-        documents.push({ ...fields, importBatch: batchId });
+        documents.push({ ...fields, importBatch: batchId, profileChunk: batchId });
       }
       problems.push(...rowProblems.list);
     });

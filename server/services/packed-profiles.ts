@@ -1,0 +1,225 @@
+import { Types, trusted, type Model } from "mongoose";
+import { MarkerModel, ProfileChunkModel, type ProfileChunk } from "../../schema/profile-chunk.model";
+import { StudentModel, type Student } from "../../schema/student.model";
+import { PostingModel, type Posting } from "../../schema/posting.model";
+import type { PostingKind, PostingStatus, SchoolLevel } from "../../schema/enums";
+
+/**
+ * How one kind of record becomes a profile line and back. A line is
+ * `<id>,<fields...>`; fields never contain "," or a newline.
+ */
+export interface ProfileCodec<R extends { _id: Types.ObjectId; profileChunk?: string | null }, P> {
+  kind: "student" | "posting";
+  model: Model<any>;
+  /** The record fields `encode` and `groupOf` read (plus profileChunk). */
+  fields: Record<string, 1>;
+  encode(record: R): string;
+  decode(fields: string[], group: Types.ObjectId | null): P;
+  /** The chunk's group: a student's school; null for postings. */
+  groupOf(record: R): Types.ObjectId | null;
+}
+
+/** What an allocation reads of a student. */
+export interface StudentProfile {
+  id: string;
+  school: Types.ObjectId;
+  major: string;
+  birthDate: string;
+  enrolmentYear: number;
+  graduationYear: number;
+  homeDistrict: string;
+}
+
+/** What an allocation reads of a posting. */
+export interface PostingProfile {
+  id: string;
+  enterprise: string;
+  kind: PostingKind;
+  status: PostingStatus;
+  district: string;
+  capacity: number;
+  majors: string[];
+  levels: SchoolLevel[];
+}
+
+type StudentRecord = Pick<Student, "_id" | "school" | "major" | "birthDate" | "enrolmentYear" | "graduationYear" | "homeDistrict" | "profileChunk">;
+type PostingRecord = Pick<Posting, "_id" | "enterprise" | "kind" | "status" | "district" | "capacity" | "majors" | "levels" | "profileChunk">;
+
+export const STUDENT_CODEC: ProfileCodec<StudentRecord, StudentProfile> = {
+  kind: "student",
+  model: StudentModel,
+  fields: { school: 1, major: 1, birthDate: 1, enrolmentYear: 1, graduationYear: 1, homeDistrict: 1, profileChunk: 1 },
+  encode: (s) => `${String(s._id)},${s.major},${s.birthDate},${s.enrolmentYear},${s.graduationYear},${s.homeDistrict}`,
+  decode: ([id, major, birthDate, enrolmentYear, graduationYear, homeDistrict], school) => ({
+    id: id!, school: school!, major: major!, birthDate: birthDate!, enrolmentYear: Number(enrolmentYear), graduationYear: Number(graduationYear), homeDistrict: homeDistrict!,
+  }),
+  groupOf: (s) => s.school,
+};
+
+export const POSTING_CODEC: ProfileCodec<PostingRecord, PostingProfile> = {
+  kind: "posting",
+  model: PostingModel,
+  fields: { enterprise: 1, kind: 1, status: 1, district: 1, capacity: 1, majors: 1, levels: 1, profileChunk: 1 },
+  encode: (p) => `${String(p._id)},${String(p.enterprise)},${p.kind},${p.status},${p.district},${p.capacity},${p.majors.join(";")},${p.levels.join(";")}`,
+  decode: ([id, enterprise, kind, status, district, capacity, majors, levels]) => ({
+    id: id!, enterprise: enterprise!, kind: kind as PostingKind, status: status as PostingStatus, district: district!, capacity: Number(capacity),
+    majors: majors ? majors.split(";") : [], levels: levels ? (levels.split(";") as SchoolLevel[]) : [],
+  }),
+  groupOf: () => null,
+};
+
+/** An incomplete chunk younger than this is an import in flight; older, its writer crashed. */
+const IN_FLIGHT_MS = 60_000;
+const RETRIES = 20;
+
+/**
+ * The allocation profiles of one kind of record (schema/profile-chunk.model.ts),
+ * kept in step with the records without transactions:
+ * - an import opens its chunk incomplete before it inserts the records and
+ *   completes it after; a chunk left incomplete for over a minute is rebuilt
+ *   from its records when read;
+ * - a single create or update marks the record dirty in its chunk first and
+ *   rewrites its line after; a dirty record is read from its document when the
+ *   profiles are read.
+ * So after a crash at any point the profiles read exactly as the records.
+ */
+export class PackedProfiles<R extends { _id: Types.ObjectId; profileChunk?: string | null }, P> {
+  constructor(private readonly codec: ProfileCodec<R, P>, private readonly now: () => number = Date.now) {}
+
+  /** The chunk of a record created on its own: one per school for students, one for all postings. */
+  singlesChunk(group: Types.ObjectId | null): string {
+    return group ? `single-${String(group)}` : "single";
+  }
+
+  /** Before an import's records are inserted. */
+  async open(chunk: string, group: Types.ObjectId | null): Promise<void> {
+    await ProfileChunkModel.create({ _id: this.id(chunk), kind: this.codec.kind, group, lines: "", complete: false, dirty: [], version: 0 });
+  }
+
+  /** After an import's records are inserted. */
+  async complete(chunk: string, records: R[]): Promise<void> {
+    await ProfileChunkModel.updateOne({ _id: this.id(chunk) }, { $set: { lines: records.map(this.codec.encode).join("\n"), complete: true }, $inc: { version: 1 } });
+  }
+
+  /** After an import's records were removed again (a failed import). */
+  async drop(chunk: string): Promise<void> {
+    await ProfileChunkModel.deleteOne({ _id: this.id(chunk) });
+  }
+
+  /** The chunk a record's line lives in (records from before chunks existed: their group's singles). */
+  chunkOf(record: R): string {
+    return record.profileChunk ?? this.singlesChunk(this.codec.groupOf(record));
+  }
+
+  /** Before a record is created or changed on its own (creates its chunk when needed). */
+  async markDirty(record: R): Promise<void> {
+    await ProfileChunkModel.updateOne(
+      { _id: this.id(this.chunkOf(record)) },
+      { $addToSet: { dirty: String(record._id) }, $inc: { version: 1 }, $setOnInsert: { kind: this.codec.kind, group: this.codec.groupOf(record), lines: "", complete: true } },
+      { upsert: true },
+    );
+  }
+
+  /** After a single write (or a failed one): rewrites the lines of the record's chunk's dirty records from their documents. */
+  async refresh(record: R): Promise<void> {
+    for (let attempt = 0; attempt < RETRIES; attempt++) {
+      const doc = await ProfileChunkModel.findById(this.id(this.chunkOf(record))).lean<ProfileChunk>();
+      if (!doc || doc.dirty.length === 0) return;
+      const lines = await this.patchedLines(doc);
+      const written = await ProfileChunkModel.updateOne(
+        { _id: doc._id, version: doc.version },
+        // $pullAll: FerretDB 1.24 ignores $pull with an $in condition.
+        { $set: { lines }, $pullAll: { dirty: doc.dirty }, $inc: { version: 1 } },
+      );
+      if (written.modifiedCount === 1) return;
+    }
+    // Still dirty after as many concurrent changes: reads take these records from their documents.
+  }
+
+  /**
+   * The profiles of every record (of the `groups`, when given). Imports still
+   * in flight are left out; interrupted ones are rebuilt from their records first.
+   */
+  async load(groups: Types.ObjectId[] = []): Promise<P[]> {
+    const filter: Record<string, unknown> = { kind: this.codec.kind };
+    if (groups.length) filter.group = trusted({ $in: groups });
+    const docs = await ProfileChunkModel.find(filter).lean<ProfileChunk[]>();
+    const profiles: P[] = [];
+    for (const doc of docs) {
+      let lines = doc.lines;
+      if (!doc.complete) {
+        if (this.now() - doc.createdAt.getTime() < IN_FLIGHT_MS) continue;
+        lines = await this.rebuild(doc);
+      } else if (doc.dirty.length) {
+        lines = await this.patchedLines(doc);
+      }
+      if (lines) for (const line of lines.split("\n")) profiles.push(this.codec.decode(line.split(","), doc.group));
+    }
+    return profiles;
+  }
+
+  /**
+   * Builds every chunk of this kind from the records, once per database
+   * (records written before chunks existed); later calls only read the marker.
+   * Runs before the server takes requests. Returns the records read.
+   */
+  async ensureBuilt(): Promise<number> {
+    const marker = `${this.codec.kind}-profiles:v1`;
+    if (await MarkerModel.exists({ _id: marker })) return 0;
+    await ProfileChunkModel.deleteMany({ kind: this.codec.kind });
+    const records = await this.codec.model.find({}, this.codec.fields).lean<R[]>();
+    const chunks = new Map<string, R[]>();
+    for (const r of records) {
+      const key = this.chunkOf(r);
+      const list = chunks.get(key);
+      if (list) list.push(r);
+      else chunks.set(key, [r]);
+    }
+    const docs = [...chunks].map(([chunk, list]) => ({
+      _id: this.id(chunk), kind: this.codec.kind, group: this.codec.groupOf(list[0]!), lines: list.map(this.codec.encode).join("\n"), complete: true, dirty: [], version: 0,
+    }));
+    for (let i = 0; i < docs.length; i += 100) await ProfileChunkModel.insertMany(docs.slice(i, i + 100), { ordered: false });
+    await MarkerModel.create({ _id: marker, at: new Date() });
+    return records.length;
+  }
+
+  private id(chunk: string): string {
+    return `${this.codec.kind}:${chunk}`;
+  }
+
+  /** The chunk's lines with its dirty records read again from their documents (gone or moved ones dropped). */
+  private async patchedLines(doc: ProfileChunk): Promise<string> {
+    const dirty = new Set(doc.dirty);
+    const current = new Map<string, string>();
+    for (const id of dirty) {
+      const record = Types.ObjectId.isValid(id) ? await this.codec.model.findById(id, this.codec.fields).lean<R>() : null;
+      if (record && this.id(this.chunkOf(record)) === doc._id) current.set(id, this.codec.encode(record));
+    }
+    const kept: string[] = [];
+    for (const line of doc.lines ? doc.lines.split("\n") : []) {
+      const id = line.slice(0, line.indexOf(","));
+      if (!dirty.has(id)) kept.push(line);
+      else if (current.has(id)) {
+        kept.push(current.get(id)!);
+        current.delete(id);
+      }
+    }
+    kept.push(...current.values()); // created records not in the lines yet
+    return kept.join("\n");
+  }
+
+  /** An interrupted import: its lines from the records of the chunk that exist (a full read on FerretDB). */
+  private async rebuild(doc: ProfileChunk): Promise<string> {
+    const records = await this.codec.model.find({ profileChunk: doc._id.slice(this.codec.kind.length + 1) }, this.codec.fields).lean<R[]>();
+    if (records.length === 0) {
+      await ProfileChunkModel.deleteOne({ _id: doc._id, version: doc.version });
+      return "";
+    }
+    const lines = records.map(this.codec.encode).join("\n");
+    await ProfileChunkModel.updateOne({ _id: doc._id, version: doc.version }, { $set: { lines, complete: true }, $inc: { version: 1 } });
+    return lines;
+  }
+}
+
+export type StudentProfiles = PackedProfiles<StudentRecord, StudentProfile>;
+export type PostingProfiles = PackedProfiles<PostingRecord, PostingProfile>;
