@@ -85,7 +85,7 @@ export async function loadDemoData(services: Services, options: { createDemoAcco
       majors: p.majors, levels: p.levels as SchoolLevel[], district: p.district, capacity: p.capacity,
       monthlyPay: p.monthlyPay, regularWage: p.regularWage ?? null, startDate: p.startDate, endDate: p.endDate,
     });
-    if (p.status === "CLOSED") await PostingModel.updateOne({ _id: created._id }, { $set: { status: PostingStatus.CLOSED } });
+    if (p.status === "CLOSED") await services.postings.close(BUREAU, String(created._id));
   }
 
   const applications = await seedPreferences();

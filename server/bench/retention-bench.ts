@@ -110,6 +110,8 @@ async function main(): Promise<void> {
           homeDistrict: "350582", skills: [], certificates: [], importBatch: null, createdAt: new Date(),
         });
       }
+      // Straight into the collection, past the services: this throwaway database only serves
+      // retention reports, so the students' allocation profiles (profile_chunks) are not kept.
       await StudentModel.collection.insertMany(docs, { ordered: false });
     }
     result.loadStudentsSeconds = seconds(performance.now() - t0);

@@ -54,6 +54,10 @@ beforeAll(async () => {
     server.ok(`mutation($i: PostingInput!) { createPosting(input: $i) { id } }`, { i: aPosting({ enterpriseId, capacity, majors: ["5102"] }) }, bureau);
   await post(bigCo.id, 5);
   await post(smallCo.id, 4);
+  // Neither a closed internship posting nor a job posting enters a run.
+  const closed = (await post(bigCo.id, 9)).createPosting.id;
+  await server.ok(`mutation($id: ID!) { closePosting(id: $id) { id } }`, { id: closed }, bureau);
+  await server.ok(`mutation($i: PostingInput!) { createPosting(input: $i) { id } }`, { i: aPosting({ enterpriseId: bigCo.id, kind: "JOB", capacity: 9 }) }, bureau);
 });
 afterAll(async () => { await server.close(); });
 
