@@ -4,7 +4,7 @@ import { AuditAction } from "../../schema/audit-entry.model";
 import { CommitKeyModel, LockModel } from "../../schema/commit.model";
 import { PlacementModel, PlacementStatus, type Placement } from "../../schema/placement.model";
 import { SchoolModel } from "../../schema/school.model";
-import { UnplacedChunkModel, type UnplacedStudent } from "../../schema/unplaced-student.model";
+import { UnplacedChunkModel, type UnplacedReason, type UnplacedStudent } from "../../schema/unplaced-student.model";
 import type { PlacementFilter, StartAllocationRunInput } from "../../schema/inputs/allocation.input";
 import { PlacementResponse } from "../../schema/inputs/allocation.input";
 import { Role } from "../../schema/enums";
@@ -245,7 +245,7 @@ export class AllocationService {
         _id: new Types.ObjectId(),
         run: runId,
         seq: i / WRITE_CHUNK,
-        entries: result.unplaced.slice(i, i + WRITE_CHUNK).map((u) => ({ student: new Types.ObjectId(u.student), school: schoolOf.get(u.student), reason: u.reason })),
+        lines: result.unplaced.slice(i, i + WRITE_CHUNK).map((u) => `${u.student},${String(schoolOf.get(u.student))},${u.reason}`).join("\n"),
         createdAt: now,
         updatedAt: now,
       });
@@ -374,8 +374,11 @@ export class AllocationService {
     const chunks = await UnplacedChunkModel.find({ run: runId }).sort({ seq: 1 }).lean();
     const all: UnplacedStudent[] = [];
     for (const chunk of chunks) {
-      chunk.entries.forEach((entry, i) => {
-        if (!school || String(entry.school) === school) all.push({ id: `${String(runId)}:${chunk.seq * WRITE_CHUNK + i}`, ...entry });
+      (chunk.lines ? chunk.lines.split("\n") : []).forEach((line, i) => {
+        const [student, entrySchool, reason] = line.split(",");
+        if (!school || entrySchool === school) {
+          all.push({ id: `${String(runId)}:${chunk.seq * WRITE_CHUNK + i}`, student: new Types.ObjectId(student), school: new Types.ObjectId(entrySchool), reason: reason as UnplacedReason });
+        }
       });
     }
     let start = 0;
