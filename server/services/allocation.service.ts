@@ -2,7 +2,7 @@ import { Types, trusted } from "mongoose";
 import { AllocationRunModel, AllocationRunStatus, RunDetailsModel, SolverChoice, type AllocationRun, type RunEnterprise, type SlotValue } from "../../schema/allocation-run.model";
 import { AuditAction } from "../../schema/audit-entry.model";
 import { CommitKeyModel, LockModel } from "../../schema/commit.model";
-import { PlacementModel, PlacementStatus, type Placement } from "../../schema/placement.model";
+import { PlacementListModel, PlacementModel, PlacementStatus, placementListId, type Placement } from "../../schema/placement.model";
 import { SchoolModel } from "../../schema/school.model";
 import { UnplacedChunkModel, type UnplacedReason, type UnplacedStudent } from "../../schema/unplaced-student.model";
 import type { PlacementFilter, StartAllocationRunInput } from "../../schema/inputs/allocation.input";
@@ -12,13 +12,13 @@ import { checkDistrict } from "../../schema/rules";
 import { DEFAULT_POLICY, DEFAULT_WEIGHTS, type OptimalResult } from "../../matching";
 import type { AllocationProfiles } from "../solver/profiles-instance";
 import type { BuiltAndSolved } from "../solver/worker-pool";
-import { scopeApplications, type Viewer } from "../auth";
+import type { Viewer } from "../auth";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { loadAllocationProfiles } from "./allocation-instance";
 import { activeRunIds } from "./active-runs";
 import type { AuditService } from "./audit.service";
 import type { PostingProfiles, StudentProfiles } from "./packed-profiles";
-import { paginate, toObjectId } from "./pagination";
+import { paginate, paginateIds, toObjectId } from "./pagination";
 import { PageInfo, type ConnectionShape } from "../../schema/connection";
 import { Problems } from "./problems";
 
@@ -154,6 +154,7 @@ export class AllocationService {
       await PlacementModel.deleteMany({ run: runId });
       await UnplacedChunkModel.deleteMany({ run: runId });
       await RunDetailsModel.deleteOne({ _id: runId });
+      await PlacementListModel.deleteMany({ run: runId });
       const t0 = Date.now();
       const activeRuns = await this.activeRunIds();
       const { profiles, schoolOf } = await loadAllocationProfiles(claimed, activeRuns, this.options.today(), this.profiles);
@@ -221,6 +222,8 @@ export class AllocationService {
   private async writeResult(runId: Types.ObjectId, schoolOf: Map<string, Types.ObjectId>, result: OptimalResult): Promise<void> {
     // lean inserts: the documents are complete (defaults and timestamps included), so mongoose's hydration is skipped.
     const now = new Date();
+    const lists = new Map<string, string[]>();
+    const list = (id: string) => lists.get(id) ?? lists.set(id, []).get(id)!;
     for (let i = 0; i < result.placements.length; i += WRITE_CHUNK) {
       const chunk = result.placements.slice(i, i + WRITE_CHUNK).map((p) => ({
         _id: new Types.ObjectId(),
@@ -238,7 +241,15 @@ export class AllocationService {
       }));
       await PlacementModel.insertMany(chunk, { ordered: false, lean: true });
       if (i === 0) this.options.crashPoint("solve:writing");
+      for (const p of chunk) {
+        const id = String(p._id);
+        list(placementListId(runId, "a", runId)).push(id);
+        list(placementListId(runId, "e", p.enterprise)).push(id);
+        list(placementListId(runId, "s", String(p.school))).push(id);
+      }
     }
+    const listDocs = [...lists].map(([id, ids]) => ({ _id: id, run: runId, ids: ids.sort().join(",") }));
+    for (let i = 0; i < listDocs.length; i += 1000) await PlacementListModel.insertMany(listDocs.slice(i, i + 1000), { ordered: false, lean: true });
     const chunks = [];
     for (let i = 0; i < result.unplaced.length; i += WRITE_CHUNK) {
       chunks.push({
@@ -362,10 +373,10 @@ export class AllocationService {
 
   /** A run's proposed placements (the bureau's review), filterable by enterprise or school. */
   async runPlacements(runId: Types.ObjectId, filter: { enterpriseId?: string; schoolId?: string }, page: { first: number; after?: string | null }) {
-    const query: Record<string, unknown> = { run: runId };
-    if (filter.enterpriseId) query.enterprise = toObjectId("enterpriseId", filter.enterpriseId);
-    if (filter.schoolId) query.school = toObjectId("schoolId", filter.schoolId);
-    return paginate(PlacementModel, query, page);
+    const owners: ["e" | "s", Types.ObjectId][] = [];
+    if (filter.enterpriseId) owners.push(["e", toObjectId("enterpriseId", filter.enterpriseId)]);
+    if (filter.schoolId) owners.push(["s", toObjectId("schoolId", filter.schoolId)]);
+    return this.listedPlacements([runId], owners, null, page);
   }
 
   /** A run's unplaced students with reasons, optionally of one school; paged by position. */
@@ -399,11 +410,43 @@ export class AllocationService {
   async placements(viewer: Viewer, filter: PlacementFilter | undefined, page: { first: number; after?: string | null }) {
     const active = await this.activeRunIds();
     const runs = filter?.runId ? active.filter((r) => String(r) === filter.runId) : active;
-    const query: Record<string, unknown>[] = [{ run: trusted({ $in: runs }) }, scopeApplications(viewer)];
-    if (filter?.enterpriseId) query.push({ enterprise: toObjectId("filter.enterpriseId", filter.enterpriseId) });
-    if (filter?.schoolId) query.push({ school: toObjectId("filter.schoolId", filter.schoolId) });
-    if (filter?.status) query.push({ status: filter.status });
-    return paginate(PlacementModel, { $and: query }, page);
+    const owners: ["e" | "s", Types.ObjectId][] = [];
+    if (viewer.role === Role.ENTERPRISE) owners.push(["e", new Types.ObjectId(viewer.enterpriseId!)]);
+    if (viewer.role === Role.SCHOOL) owners.push(["s", new Types.ObjectId(viewer.schoolId!)]);
+    if (filter?.enterpriseId) owners.push(["e", toObjectId("filter.enterpriseId", filter.enterpriseId)]);
+    if (filter?.schoolId) owners.push(["s", toObjectId("filter.schoolId", filter.schoolId)]);
+    return this.listedPlacements(runs, owners, filter?.status ?? null, page);
+  }
+
+  /**
+   * One page of the placements of `runs` that belong to every one of `owners`
+   * (an enterprise, a school), optionally of one status, read through the runs'
+   * placement lists: ids first, then only the page's documents by _id (or every
+   * candidate's, to filter by status).
+   */
+  private async listedPlacements(runs: Types.ObjectId[], owners: ["e" | "s", Types.ObjectId][], status: PlacementStatus | null, page: { first: number; after?: string | null }) {
+    const groups = owners.length ? owners : ([["a", null]] as const);
+    let ids: string[] | null = null;
+    for (const [kind, owner] of groups) {
+      const group: string[] = [];
+      for (const run of runs) {
+        const list = await PlacementListModel.findById(placementListId(run, kind, owner ?? run)).lean();
+        if (list?.ids) group.push(...list.ids.split(","));
+      }
+      if (ids === null) ids = group;
+      else {
+        const other = new Set(group);
+        ids = ids.filter((id) => other.has(id));
+      }
+    }
+    let sorted = (ids ?? []).sort();
+    if (status) {
+      const all = await placementsById(sorted);
+      const kept = new Map(all.filter((p) => p.status === status).map((p) => [String(p._id), p]));
+      sorted = sorted.filter((id) => kept.has(id));
+      return paginateIds(sorted, async (page) => page.map((id) => kept.get(id)!), page);
+    }
+    return paginateIds(sorted, placementsById, page);
   }
 
   /**
@@ -433,6 +476,15 @@ export class AllocationService {
     return updated;
   }
 
+}
+
+/** Placements by _id, in the order given (FerretDB uses its index for `_id` equality only, not `$in`). */
+async function placementsById(ids: string[]): Promise<Placement[]> {
+  const found: (Placement | null)[] = [];
+  for (let i = 0; i < ids.length; i += 50) {
+    found.push(...(await Promise.all(ids.slice(i, i + 50).map((id) => PlacementModel.findById(id).lean<Placement>()))));
+  }
+  return found.filter((p): p is Placement => p !== null);
 }
 
 function packEnterprises(result: OptimalResult): string {

@@ -9,7 +9,7 @@ export function encodeCursor(id: Types.ObjectId | string): string {
   return Buffer.from(`id:${String(id)}`).toString("base64url");
 }
 
-function decodeCursor(cursor: string): Types.ObjectId {
+export function decodeCursor(cursor: string): Types.ObjectId {
   const text = Buffer.from(cursor, "base64url").toString();
   const id = text.startsWith("id:") ? text.slice(3) : "";
   if (!Types.ObjectId.isValid(id)) throw new BadUserInputError("after", "invalid cursor");
@@ -35,6 +35,28 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
   pageInfo.hasNextPage = docs.length > page.first;
   pageInfo.endCursor = nodes.length ? encodeCursor(nodes[nodes.length - 1]!._id) : null;
   return { totalCount, edges: nodes.map((node) => ({ node, cursor: encodeCursor(node._id) })), pageInfo };
+}
+
+/**
+ * One page of `ids` (ObjectId hex strings, ascending) in the shape and cursors of
+ * `paginate`, reading only the page's documents through `load` (which may drop
+ * ids that no longer exist).
+ */
+export async function paginateIds<T extends { _id: Types.ObjectId }>(
+  ids: string[],
+  load: (ids: string[]) => Promise<T[]>,
+  page: { first: number; after?: string | null },
+): Promise<ConnectionShape<T>> {
+  let start = 0;
+  if (page.after) {
+    const after = String(decodeCursor(page.after));
+    while (start < ids.length && ids[start]! <= after) start++;
+  }
+  const nodes = await load(ids.slice(start, start + page.first));
+  const pageInfo = new PageInfo();
+  pageInfo.hasNextPage = start + page.first < ids.length;
+  pageInfo.endCursor = nodes.length ? encodeCursor(nodes[nodes.length - 1]!._id) : null;
+  return { totalCount: ids.length, edges: nodes.map((node) => ({ node, cursor: encodeCursor(node._id) })), pageInfo };
 }
 
 /** Parses an id argument, or BAD_USER_INPUT naming the field. */

@@ -151,6 +151,31 @@ describe("the whole flow", () => {
     expect(a.edges[0].node.student.nationalId).not.toMatch(/\*/);
   });
 
+  test("offer lists page by cursor and filter by enterprise, school and status", async () => {
+    const PAGE = `query($f: PlacementFilter, $after: String) { placements(first: 2, after: $after, filter: $f) {
+      totalCount edges { node { id status enterprise { id } school { id } } } pageInfo { hasNextPage endCursor } } }`;
+    const walk = async (token: string, f: Record<string, unknown> = {}) => {
+      const seen: any[] = [];
+      for (let after: string | null = null; ;) {
+        const page: any = (await server.ok(PAGE, { f, after }, token)).placements;
+        seen.push(...page.edges.map((e: any) => e.node));
+        if (!page.pageInfo.hasNextPage) return { totalCount: page.totalCount, nodes: seen };
+        after = page.pageInfo.endCursor;
+      }
+    };
+    const all = await walk(bureau);
+    expect(all.totalCount).toBe(8);
+    expect(all.nodes.map((n) => n.id)).toEqual(all.nodes.map((n) => n.id).sort());
+    expect(new Set(all.nodes.map((n) => n.id)).size).toBe(8);
+    const big = await walk(bigCo.token);
+    expect(big.nodes.map((n) => n.id)).toEqual(all.nodes.filter((n) => n.enterprise.id === bigCo.id).map((n) => n.id));
+    const bigOfA = await walk(bureau, { enterpriseId: bigCo.id, schoolId: schoolA.id });
+    expect(bigOfA.nodes.map((n) => n.id)).toEqual(all.nodes.filter((n) => n.enterprise.id === bigCo.id && n.school.id === schoolA.id).map((n) => n.id));
+    expect((await walk(bigCo.token, { enterpriseId: smallCo.id })).totalCount).toBe(0);
+    expect((await walk(schoolA.token, { status: "OFFERED" })).totalCount).toBe(all.nodes.filter((n) => n.school.id === schoolA.id).length);
+    expect((await walk(schoolA.token, { status: "ACCEPTED" })).totalCount).toBe(0);
+  });
+
   test("offers are answered: enterprises accept or decline, schools may only decline", async () => {
     const big = (await server.ok(PLACEMENTS, {}, bigCo.token)).placements.edges.map((e: any) => e.node);
     expect((await server.ok(RESPOND, { id: big[0].id, r: "ACCEPT" }, bigCo.token)).respondToPlacement.status).toBe("ACCEPTED");
