@@ -3,6 +3,7 @@
  * prove optimality with an independently checked certificate, explain, and assemble the Result.
  */
 import { checkCertificate, type OptimalityCertificate } from "./certificate";
+import { isCompactInstance } from "./compact";
 import { componentMarginalValues, unplacedReasonOfRange } from "./explain";
 import { minCostCirculation } from "./flow";
 import { DEFAULT_LP_MEMORY_BUDGET, solveLp } from "./lp-model";
@@ -22,6 +23,8 @@ function failure(status: "ERROR" | "TIME_LIMIT", message: string, solver?: strin
  * Invalid instances give status "INVALID_INPUT" with messages; a run that cannot prove its
  * answer optimal gives "ERROR", never "OPTIMAL". `options.solver`: "auto" (default, = flow),
  * "flow", or "lp" (the reference LP, refused past `lpMemoryBudgetBytes`).
+ * `instance` is a plain object Instance (validated here) or a CompactInstance (already validated:
+ * see parseInstanceJson / compactInstance), which is solved as it is.
  */
 export function allocate(instance: unknown, options: AllocateOptions = {}): Result {
   const now = options.now;
@@ -36,7 +39,7 @@ export function allocate(instance: unknown, options: AllocateOptions = {}): Resu
   };
   const elapsed = (): number | undefined => (now && started !== undefined ? Math.round((now() - started) * 100) / 100 : undefined);
 
-  const parsed = parseInstance(instance);
+  const parsed = isCompactInstance(instance) ? { ok: true as const, instance: instance.data } : parseInstance(instance);
   if (!parsed.ok) {
     const millis = elapsed();
     return { version: 1, status: "INVALID_INPUT", errors: parsed.errors, ...(millis === undefined ? {} : { stats: { millis } }) };

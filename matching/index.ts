@@ -4,8 +4,10 @@
  */
 export { allocate } from "./allocate";
 export { validateInstance } from "./validate";
+export { compactInstance, instanceOfCompact, isCompactInstance, parseInstanceJson } from "./compact";
+export type { CompactEdges, CompactInstance, CompactInstanceInput, CompactOutcome } from "./compact";
 export { checkCertificate } from "./certificate";
-export { buildEdges, edgeScore, enterpriseBounds, isEligible, majorAccepted, majorFit, DEFAULT_POLICY, DEFAULT_WEIGHTS, QUANZHOU_PREFIX } from "./profiles";
+export { buildCompactEdges, buildEdges, edgeScore, enterpriseBounds, isEligible, majorAccepted, majorFit, DEFAULT_POLICY, DEFAULT_WEIGHTS, QUANZHOU_PREFIX } from "./profiles";
 export type { BuildEdgesOptions } from "./profiles";
 export type { CertificateVerdict, OptimalityCertificate } from "./certificate";
 export type { ParsedInstance } from "./validate";

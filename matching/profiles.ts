@@ -2,6 +2,7 @@
  * From enterprise and student profiles to the numbers of an allocation instance.
  * Pure functions; the caller supplies ages, current intern counts and the policy.
  */
+import type { CompactEdges } from "./compact";
 import type { EdgePosting, EdgeStudent, EnterpriseBoundsPolicy, InstanceEdge, ScoreWeights } from "./types";
 
 /**
@@ -166,12 +167,67 @@ export function buildEdges(
   weights: ScoreWeights = DEFAULT_WEIGHTS,
   options: BuildEdgesOptions = {},
 ): InstanceEdge[] {
+  const edges: InstanceEdge[] = [];
+  forEachEdge(students, postings, weights, options, (s, p, score) => {
+    edges.push({ student: students[s].id, posting: postings[p].id, score });
+  });
+  return edges;
+}
+
+/**
+ * buildEdges as index columns (edge i: students[student[i]], postings[posting[i]], score[i]),
+ * the same edges in the same order, for compactInstance: millions of edges without an object
+ * or a string each.
+ */
+export function buildCompactEdges(
+  students: readonly EdgeStudent[],
+  postings: readonly EdgePosting[],
+  weights: ScoreWeights = DEFAULT_WEIGHTS,
+  options: BuildEdgesOptions = {},
+): CompactEdges {
+  let capacity = 1024;
+  let student = new Int32Array(capacity);
+  let posting = new Int32Array(capacity);
+  let score = new Int32Array(capacity); // scores are computed in Int32 (fitScore) anyway
+  let m = 0;
+  forEachEdge(students, postings, weights, options, (s, p, x) => {
+    if (m === capacity) {
+      capacity *= 2;
+      student = grown(student, new Int32Array(capacity));
+      posting = grown(posting, new Int32Array(capacity));
+      score = grown(score, new Int32Array(capacity));
+    }
+    student[m] = s;
+    posting[m] = p;
+    score[m] = x;
+    m++;
+  });
+  return { student: student.slice(0, m), posting: posting.slice(0, m), score: score.slice(0, m) };
+}
+
+function grown<T extends Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** The edges of buildEdges, as (student index, posting index, score) calls in that order. */
+function forEachEdge(
+  students: readonly EdgeStudent[],
+  postings: readonly EdgePosting[],
+  weights: ScoreWeights,
+  options: BuildEdgesOptions,
+  emit: (student: number, posting: number, score: number) => void,
+): void {
   const limit = options.maxCandidatesPerStudent ?? 0;
   if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`maxCandidatesPerStudent must be an integer >= 0, got ${limit}`);
   for (const [name, value] of Object.entries(weights)) {
     if (!Number.isInteger(value)) throw new RangeError(`score weight ${name} must be an integer, got ${value}`);
   }
-  const allocatable = postings.filter((p) => p.kind === "INTERNSHIP" && p.open);
+  const allocatableIndex: number[] = [];
+  postings.forEach((p, index) => {
+    if (p.kind === "INTERNSHIP" && p.open) allocatableIndex.push(index);
+  });
+  const allocatable = allocatableIndex.map((index) => postings[index]);
   // Index postings by what they accept (a 6-digit major or a 4-digit class), so each student
   // looks only at postings that can accept its major: linear in the edges, not students x postings.
   // Every candidate found this way accepts the student's major, and its fit is known from the key
@@ -196,7 +252,6 @@ export function buildEdges(
   const stamp = new Int32Array(allocatable.length).fill(-1);
   const fitScore = new Int32Array(allocatable.length);
 
-  const edges: InstanceEdge[] = [];
   const chosen: number[] = [];
   students.forEach((student, s) => {
     // 2021 rules art. 16: no 岗位实习 under 16 or in the first year, whatever the posting.
@@ -235,7 +290,6 @@ export function buildEdges(
       kept = [...chosen].sort((a, b) => fitScore[b]! - fitScore[a]! || a - b).slice(0, limit);
     }
     kept.sort((a, b) => a - b);
-    for (const index of kept) edges.push({ student: student.id, posting: allocatable[index]!.id, score: fitScore[index]! });
+    for (const index of kept) emit(s, allocatableIndex[index]!, fitScore[index]!);
   });
-  return edges;
 }

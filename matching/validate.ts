@@ -58,11 +58,42 @@ function groupByStudent(edgeStudent: Int32Array, nS: number): { start: Int32Arra
   return { start, order };
 }
 
+/**
+ * Groups valid edges by student (see ParsedInstance.studentEdgeStart) and finds duplicate
+ * (student, posting) pairs: `duplicate(i, s, p, firstEdge)` is called for each repeat, edge i
+ * repeating edges[firstEdge]; it returns whether to go on. Returns undefined when it stopped.
+ */
+export function groupCheckingPairs(
+  edgeStudent: Int32Array,
+  edgePosting: Int32Array,
+  nS: number,
+  nP: number,
+  duplicate: (i: number, s: number, p: number, firstEdge: number) => boolean,
+): { start: Int32Array; order: Int32Array | undefined } | undefined {
+  const grouping = groupByStudent(edgeStudent, nS);
+  const { start, order } = grouping;
+  const seenBy = new Int32Array(nP).fill(-1);
+  const firstEdge = new Int32Array(nP);
+  for (let s = 0; s < nS; s++) {
+    for (let k = start[s]; k < start[s + 1]; k++) {
+      const i = order === undefined ? k : order[k];
+      const p = edgePosting[i];
+      if (seenBy[p] === s) {
+        if (!duplicate(i, s, p, firstEdge[p])) return undefined;
+      } else {
+        seenBy[p] = s;
+        firstEdge[p] = i;
+      }
+    }
+  }
+  return grouping;
+}
+
 export type ParseOutcome = { ok: true; instance: ParsedInstance } | { ok: false; errors: string[] };
 
 const MAX_ERRORS = 100;
 /** Scores and counts beyond this could make exact arithmetic on sums unsafe. */
-const MAX_MAGNITUDE = 2 ** 40;
+export const MAX_MAGNITUDE = 2 ** 40;
 
 class ErrorList {
   readonly messages: string[] = [];
@@ -94,7 +125,8 @@ function describe(value: unknown): string {
   }
 }
 
-function isCount(value: unknown): value is number {
+/** Whether a value is a valid count (maxPlacements, minInterns, maxInterns, capacity): an integer in 0..2^40. */
+export function isCount(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_MAGNITUDE;
 }
 
@@ -254,23 +286,10 @@ export function parseInstance(input: unknown): ParseOutcome {
   // Duplicate pairs: walk edges grouped by student, stamp postings seen for the current student.
   let grouping: { start: Int32Array; order: Int32Array | undefined } | undefined;
   if (errors.empty) {
-    const nS = students.length;
-    grouping = groupByStudent(edgeStudent, nS);
-    const { start, order } = grouping;
-    const seenBy = new Int32Array(postings.length).fill(-1);
-    const firstEdge = new Int32Array(postings.length);
-    for (let s = 0; s < nS; s++) {
-      for (let k = start[s]; k < start[s + 1]; k++) {
-        const i = order === undefined ? k : order[k];
-        const p = edgePosting[i];
-        if (seenBy[p] === s) {
-          errors.add(`edges[${i}] (student "${studentIds[s]}", posting "${postingIds[p]}"): duplicate pair, first listed as edges[${firstEdge[p]}]`);
-        } else {
-          seenBy[p] = s;
-          firstEdge[p] = i;
-        }
-      }
-    }
+    grouping = groupCheckingPairs(edgeStudent, edgePosting, students.length, postings.length, (i, s, p, firstEdge) => {
+      errors.add(`edges[${i}] (student "${studentIds[s]}", posting "${postingIds[p]}"): duplicate pair, first listed as edges[${firstEdge}]`);
+      return true;
+    });
   }
 
   if (!errors.empty) return { ok: false, errors: errors.finish() };

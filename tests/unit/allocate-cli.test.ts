@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { spawnTs } from "../helpers/ts-child";
 
 const CLI = path.resolve(__dirname, "../../server/cli/allocate.ts");
@@ -43,6 +44,29 @@ test("an invalid instance exits 2 and still writes the Result with its errors", 
   const result = JSON.parse(fs.readFileSync(out, "utf8"));
   expect(result.status).toBe("INVALID_INPUT");
   expect(result.errors.join(" ")).toMatch(/nowhere/);
+}, 60_000);
+
+test("a gzipped, pretty-printed instance with its keys in another order solves to the same optimum", async () => {
+  const instance = JSON.parse(fs.readFileSync(path.join(EXAMPLES, "small-40.instance.json"), "utf8"));
+  const { edges, ...rest } = instance;
+  const input = path.join(work, "pretty.json.gz");
+  fs.writeFileSync(input, zlib.gzipSync(JSON.stringify({ edges, ...rest }, null, 2)));
+  const out = path.join(work, "pretty-result.json");
+  const { code, stderr } = await run([input, "--out", out]);
+  expect(code).toBe(0);
+  expect(stderr).toMatch(/parsed and validated 40 students/);
+  const expected = JSON.parse(fs.readFileSync(path.join(EXAMPLES, "small-40.expected.json"), "utf8"));
+  expect(JSON.parse(fs.readFileSync(out, "utf8")).objective).toBe(expected.objective);
+}, 60_000);
+
+test("a file that is not JSON exits 2 with the parser's message", async () => {
+  const input = path.join(work, "broken.json");
+  fs.writeFileSync(input, '{"version": 1, "params": ');
+  const out = path.join(work, "broken-result.json");
+  expect((await run([input, "--out", out])).code).toBe(2);
+  const result = JSON.parse(fs.readFileSync(out, "utf8"));
+  expect(result).toMatchObject({ status: "INVALID_INPUT" });
+  expect(result.errors[0]).toMatch(/^instance: not valid JSON/);
 }, 60_000);
 
 test("a missing file or a bad option exits 1", async () => {
