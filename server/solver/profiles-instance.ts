@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { buildEdges, type EdgePosting, type EdgeStudent, type Instance, type ScoreWeights } from "../../matching";
+import { buildCompactEdges, compactInstance, type CompactEdges, type CompactOutcome, type EdgePosting, type EdgeStudent, type Instance, type ScoreWeights } from "../../matching";
 
 /** What the database gives an allocation: profiles, capacities and bounds, before edges are scored. */
 export interface AllocationProfiles {
@@ -13,23 +13,41 @@ export interface AllocationProfiles {
   maxCandidatesPerStudent: number;
 }
 
-/** The allocation instance (FORMAT.md) of some profiles: edges scored by buildEdges. */
-export function instanceFromProfiles(p: AllocationProfiles): Instance {
-  return {
-    version: 1,
-    params: { floorPenalty: p.floorPenalty },
-    students: p.students.map((s) => ({ id: s.id })),
-    enterprises: p.enterprises,
-    postings: p.postings.map((posting, i) => ({ id: posting.id, enterprise: posting.enterprise, capacity: p.capacities[i]! })),
-    edges: buildEdges(p.students, p.postings, p.weights, { maxCandidatesPerStudent: p.maxCandidatesPerStudent }),
-  };
+export interface BuiltInstance {
+  /** The validated compact instance, or the INVALID_INPUT messages. */
+  outcome: CompactOutcome;
+  /** See `instanceHash`. */
+  hash: string;
+  edges: number;
 }
 
-/** SHA-256 of the instance's JSON, fed in slices so millions of edges never become one string. */
-export function instanceHash(instance: Instance): string {
+/**
+ * The allocation instance (FORMAT.md) of some profiles, edges scored by
+ * buildEdges' rules straight into index columns: at city scale (3,000,000
+ * edges) no edge ever becomes an object.
+ */
+export function instanceFromProfiles(p: AllocationProfiles): BuiltInstance {
+  const students = p.students.map((s) => ({ id: s.id }));
+  const postings = p.postings.map((posting, i) => ({ id: posting.id, enterprise: posting.enterprise, capacity: p.capacities[i]! }));
+  const edges = buildCompactEdges(p.students, p.postings, p.weights, { maxCandidatesPerStudent: p.maxCandidatesPerStudent });
+  const lists = { version: 1 as const, params: { floorPenalty: p.floorPenalty }, students, enterprises: p.enterprises, postings };
+  const outcome = compactInstance({ floorPenalty: p.floorPenalty, students, enterprises: p.enterprises, postings, edges });
+  return { outcome, hash: instanceHash(lists, edges), edges: edges.student.length };
+}
+
+/**
+ * The run's instance hash: SHA-256 of the JSON of the instance without its
+ * edges (`{version, params, students, enterprises, postings}`), followed by
+ * the edges as three columns of little-endian 32-bit integers: every edge's
+ * student index, then posting index, then score (indexes into the lists).
+ * Equal instances hash equal; hashing 3,000,000 edges takes ~20 ms where their
+ * JSON took over a second.
+ */
+export function instanceHash(lists: Omit<Instance, "edges">, edges: CompactEdges): string {
   const hash = crypto.createHash("sha256");
-  const { edges, ...rest } = instance;
-  hash.update(JSON.stringify(rest));
-  for (let i = 0; i < edges.length; i += 10_000) hash.update(JSON.stringify(edges.slice(i, i + 10_000)));
+  hash.update(JSON.stringify(lists));
+  for (const column of [edges.student, edges.posting, Int32Array.from(edges.score)]) {
+    hash.update(Buffer.from(column.buffer, column.byteOffset, column.byteLength));
+  }
   return hash.digest("hex");
 }

@@ -8,14 +8,16 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 import { allocate, type AllocateOptions } from "../../matching";
-import { instanceFromProfiles, instanceHash, type AllocationProfiles } from "./profiles-instance";
+import { instanceFromProfiles, type AllocationProfiles } from "./profiles-instance";
 
 const { instance, profiles, options } = workerData as { instance?: unknown; profiles?: AllocationProfiles; options: Omit<AllocateOptions, "now"> };
 try {
   if (profiles) {
     const built = instanceFromProfiles(profiles);
-    const result = allocate(built, { ...options, now: () => performance.now() });
-    parentPort?.postMessage({ result, hash: instanceHash(built), edges: built.edges.length });
+    const result = built.outcome.ok
+      ? allocate(built.outcome.instance, { ...options, now: () => performance.now() })
+      : { version: 1, status: "INVALID_INPUT", errors: built.outcome.errors };
+    parentPort?.postMessage({ result, hash: built.hash, edges: built.edges });
   } else {
     parentPort?.postMessage(allocate(instance, { ...options, now: () => performance.now() }));
   }
