@@ -67,13 +67,13 @@ export class Student {
   @prop({ required: true })
   homeDistrict!: string;
 
-  @Field(() => [String], { description: "技能" })
-  @prop({ type: () => [String], default: [] })
-  skills!: string[];
+  /** Absent when empty (GraphQL: StudentResolver.skills). */
+  @prop({ type: () => [String], default: undefined })
+  skills?: string[];
 
-  @Field(() => [String], { description: "证书" })
-  @prop({ type: () => [String], default: [] })
-  certificates!: string[];
+  /** Absent when empty (GraphQL: StudentResolver.certificates). */
+  @prop({ type: () => [String], default: undefined })
+  certificates?: string[];
 
   /** Its allocation profile's chunk (server/services/packed-profiles.ts); null for records written before chunks existed. */
   @prop({ type: () => String, default: null })

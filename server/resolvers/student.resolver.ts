@@ -53,6 +53,16 @@ export class StudentResolver {
     return context.services.students.importStudents(viewerOf(context), schoolId, rows);
   }
 
+  @FieldResolver(() => [String], { description: "技能" })
+  skills(@Root() student: Student): string[] {
+    return student.skills ?? [];
+  }
+
+  @FieldResolver(() => [String], { description: "证书" })
+  certificates(@Root() student: Student): string[] {
+    return student.certificates ?? [];
+  }
+
   @FieldResolver(() => String, { description: "身份证号（本校可见全号，其他为脱敏号）" })
   nationalId(@Root() student: Student, @Ctx() context: Context) {
     return context.services.students.nationalIdFor(viewerOf(context), student);

@@ -54,11 +54,14 @@ export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Typ
 
   // One query at a time: FerretDB reads each collection document by document, and concurrent
   // scans only compete for the same two cores. Students and postings come from their packed profiles.
-  const students = (await profiles.students.load(run.scope.schoolIds)).filter(inScope);
+  // In id order: the instance (and the candidates kept among equal scores) must not depend on
+  // the order imports happened to land in.
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const students = (await profiles.students.load(run.scope.schoolIds)).filter(inScope).sort(byId);
   const schools = await SchoolModel.find({}, { level: 1 }).lean();
   const postings = (await profiles.postings.load()).filter(
     (p) => p.kind === PostingKind.INTERNSHIP && p.status === PostingStatus.OPEN && (districts.size === 0 || districts.has(p.district)),
-  );
+  ).sort(byId);
   const enterprises = await EnterpriseModel.find({}, { headcount: 1, aboveScale: 1, recordedInterns: 1 }).lean();
   const applications = await ApplicationModel.find({ status: ApplicationStatus.ACTIVE }, { student: 1, posting: 1, rank: 1 }).lean();
   const held = await heldPlaces(activeRuns);

@@ -25,6 +25,17 @@ export function nidKey(hash: string): string {
 
 type StudentFields = Omit<Student, "_id" | "createdAt">;
 
+/** A new student's stored fields without the empty ones (no phone, no skills, no certificates): see the model. */
+function withoutEmpty(fields: StudentFields): StudentFields {
+  const { phoneEncrypted, phoneHash, phoneMasked, skills, certificates, ...rest } = fields;
+  return {
+    ...rest,
+    ...(phoneEncrypted ? { phoneEncrypted, phoneHash, phoneMasked } : {}),
+    ...(skills?.length ? { skills } : {}),
+    ...(certificates?.length ? { certificates } : {}),
+  };
+}
+
 export interface ImportResult {
   imported: number;
   batchId: string;
@@ -86,7 +97,7 @@ export class StudentService {
     const fields = this.validateRow(input, school, problems);
     problems.throwIfAny();
     const batchId = crypto.randomUUID();
-    const document = { ...fields!, importBatch: batchId, profileChunk: this.profiles.singlesChunk(school._id) };
+    const document = { ...withoutEmpty(fields!), importBatch: batchId, profileChunk: this.profiles.singlesChunk(school._id) };
     await this.claimIdentities([document], batchId, () => new ConflictError("nationalId", "a student with this national ID exists"));
     const record = document as typeof document & { _id: Types.ObjectId };
     await this.profiles.markDirty(record);
@@ -152,7 +163,7 @@ export class StudentService {
         const earlier = rowOfHash.get(fields.nationalIdHash);
         if (earlier !== undefined) rowProblems.add("nationalId", `same national ID as row ${earlier}`);
         else rowOfHash.set(fields.nationalIdHash, index + 1);
-        documents.push({ ...fields, importBatch: batchId, profileChunk: batchId });
+        documents.push({ ...withoutEmpty(fields), importBatch: batchId, profileChunk: batchId });
       }
       problems.push(...rowProblems.list);
     });

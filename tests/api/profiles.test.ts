@@ -144,3 +144,14 @@ test("a database without profiles gets them built once, from the records (older 
   await server.ok(UPDATE, { id: expectedStudents[0]!.id, i: { major: "460301" } }, bureau);
   expect(byId(await students().load())).toEqual(await studentRecords());
 });
+
+test("a student imported without phone, skills or certificates is stored without those fields and reads them as empty", async () => {
+  const row = { ...aStudent({ skills: [], certificates: [] }), phone: null };
+  const { batchId } = (await server.ok(IMPORT, { s: schoolId, rows: [row] }, bureau)).importStudents;
+  const stored = await StudentModel.collection.findOne({ importBatch: batchId });
+  for (const field of ["phoneEncrypted", "phoneHash", "phoneMasked", "skills", "certificates"]) expect(stored).not.toHaveProperty(field);
+  const read = await server.ok(`query($id: ID!) { student(id: $id) { phone skills certificates } }`, { id: String(stored!._id) }, bureau);
+  expect(read.student).toEqual({ phone: null, skills: [], certificates: [] });
+  await server.ok(UPDATE, { id: String(stored!._id), i: { skills: ["焊接"] } }, bureau);
+  expect((await server.ok(`query($id: ID!) { student(id: $id) { skills certificates } }`, { id: String(stored!._id) }, bureau)).student).toEqual({ skills: ["焊接"], certificates: [] });
+});
