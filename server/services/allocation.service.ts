@@ -234,8 +234,7 @@ export class AllocationService {
         school: schoolOf.get(p.student),
         score: p.score,
         status: PlacementStatus.OFFERED,
-        reason: null,
-        respondedAt: null,
+        // reason and respondedAt are left out until an answer sets them (FerretDB pays per stored field).
         createdAt: now,
         updatedAt: now,
       }));
