@@ -28,7 +28,16 @@ const SKIP_DEMO = args.includes("--skip-demo");
 /** Imports in flight at once (--uploads N): schools and enterprises load their own data side by side. */
 const UPLOADS = option("uploads", 2);
 
-interface Server { child: ChildProcess; url: string; ferretdbPid: number }
+interface Server { child: ChildProcess; url: string; ferretdbPid: number; dataDir: string }
+
+/** Stops the server (it stops its FerretDB) and deletes the benchmark's database (--keep-data keeps it). */
+async function stopServer(server: Server): Promise<void> {
+  const exited = new Promise((resolve) => server.child.once("exit", resolve));
+  server.child.kill("SIGTERM");
+  await exited;
+  if (args.includes("--keep-data")) console.log(`  data kept in ${server.dataDir}`);
+  else fs.rmSync(server.dataDir, { recursive: true, force: true });
+}
 
 async function startServer(env: Record<string, string>): Promise<Server> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "alloc-bench-"));
@@ -51,7 +60,7 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   child.stdout!.on("data", (d: Buffer) => process.stdout.write(`[server] ${d.toString()}`));
   child.once("exit", (code, signal) => { if (code !== 0 && signal !== "SIGTERM") console.log(`[server] exited ${code ?? signal}`); });
   const ferretdbPid = Number(fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(/\s+/)[0]);
-  return { child, url, ferretdbPid };
+  return { child, url, ferretdbPid, dataDir };
 }
 
 function peakRssMb(pid: number): number {
@@ -106,7 +115,7 @@ async function demoCity() {
     console.log(`demo city: ${r.sizes.students} students, ${r.sizes.postings} postings, ${r.sizes.edges} edges, objective ${r.objective}, placed ${r.placedCount}`);
     console.log(`  start -> SOLVED: ${runs.map((x) => x.millis).join(", ")} ms; median ${median(runs.map((x) => x.millis))} ms (load ${r.timings.loadMillis}, solve ${r.timings.solveMillis}, write ${r.timings.writeMillis})`);
   } finally {
-    server.child.kill("SIGTERM");
+    await stopServer(server);
   }
 }
 
@@ -170,7 +179,7 @@ async function syntheticCity() {
     console.log(`  load ${loaded} ms; load + solve + commit ${total} ms`);
     console.log(`  peak RSS: server ${peakRssMb(server.child.pid!)} MB, FerretDB ${peakRssMb(server.ferretdbPid)} MB`);
   } finally {
-    server.child.kill("SIGTERM");
+    await stopServer(server);
   }
 }
 
