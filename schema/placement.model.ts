@@ -58,6 +58,10 @@ export class Placement {
   @prop({ type: () => Date, default: null })
   respondedAt?: Date | null;
 
+  /** Its allocation profile's chunk (server/services/packed-profiles.ts): `<run>-<n>`, 5,000 to a chunk. */
+  @prop({ type: () => String, default: null })
+  profileChunk?: string | null;
+
   @Field(() => Date)
   readonly createdAt!: Date;
 }

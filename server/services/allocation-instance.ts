@@ -1,14 +1,21 @@
-import { trusted, type Types } from "mongoose";
+import type { Types } from "mongoose";
 import type { AllocationRun } from "../../schema/allocation-run.model";
 import { ApplicationModel } from "../../schema/application.model";
 import { EnterpriseModel } from "../../schema/enterprise.model";
 import { ApplicationStatus, PostingKind, PostingStatus } from "../../schema/enums";
-import { PlacementModel, PlacementStatus } from "../../schema/placement.model";
+import { PlacementStatus } from "../../schema/placement.model";
 import { SchoolModel } from "../../schema/school.model";
 import { ageOn } from "../../schema/rules/national-id";
 import { enterpriseBounds, type EdgePosting, type EdgeStudent, type Instance } from "../../matching";
 import type { AllocationProfiles } from "../solver/profiles-instance";
-import type { PostingProfiles, StudentProfiles } from "./packed-profiles";
+import type { PlacementProfiles, PostingProfiles, StudentProfiles } from "./packed-profiles";
+
+/** Where a run reads students, postings and the places active runs hold. */
+export interface ProfileSources {
+  students: StudentProfiles;
+  postings: PostingProfiles;
+  placements: PlacementProfiles;
+}
 
 /** What the solver's worker needs, plus what the service needs to write the result back. */
 export interface LoadedProfiles {
@@ -29,12 +36,9 @@ export function studyYear(enrolmentYear: number, date: string): number {
  * accepted): their students are not allocated again, and their places count
  * against postings' capacity and enterprises' bounds.
  */
-export async function heldPlaces(activeRuns: Types.ObjectId[]) {
+export async function heldPlaces(activeRuns: Types.ObjectId[], placements: PlacementProfiles) {
   if (activeRuns.length === 0) return [];
-  return PlacementModel.find(
-    { run: trusted({ $in: activeRuns }), status: trusted({ $in: [PlacementStatus.OFFERED, PlacementStatus.ACCEPTED] }) },
-    { student: 1, posting: 1, enterprise: 1 },
-  ).lean();
+  return (await placements.load(activeRuns)).filter((p) => p.status === PlacementStatus.OFFERED || p.status === PlacementStatus.ACCEPTED);
 }
 
 /**
@@ -44,7 +48,7 @@ export async function heldPlaces(activeRuns: Types.ObjectId[]) {
  * `enterpriseBounds` net of interns already there (recorded ones plus places
  * held in active runs). The worker scores the edges (`buildEdges`).
  */
-export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Types.ObjectId[], today: string, profiles: { students: StudentProfiles; postings: PostingProfiles }): Promise<LoadedProfiles> {
+export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Types.ObjectId[], today: string, profiles: ProfileSources): Promise<LoadedProfiles> {
   const refYear = Number(today.slice(0, 4));
   const graduationYears = new Set(run.scope.graduationYears);
   const enrolmentYears = new Set(run.scope.enrolmentYears);
@@ -64,7 +68,7 @@ export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Typ
   ).sort(byId);
   const enterprises = await EnterpriseModel.find({}, { headcount: 1, aboveScale: 1, recordedInterns: 1 }).lean();
   const applications = await ApplicationModel.find({ status: ApplicationStatus.ACTIVE }, { student: 1, posting: 1, rank: 1 }).lean();
-  const held = await heldPlaces(activeRuns);
+  const held = await heldPlaces(activeRuns, profiles.placements);
 
 
   const levelOf = new Map(schools.map((s) => [String(s._id), s.level]));

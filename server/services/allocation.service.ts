@@ -14,10 +14,9 @@ import type { AllocationProfiles } from "../solver/profiles-instance";
 import type { BuiltAndSolved } from "../solver/worker-pool";
 import type { Viewer } from "../auth";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
-import { loadAllocationProfiles } from "./allocation-instance";
+import { loadAllocationProfiles, type ProfileSources } from "./allocation-instance";
 import { activeRunIds } from "./active-runs";
 import type { AuditService } from "./audit.service";
-import type { PostingProfiles, StudentProfiles } from "./packed-profiles";
 import { paginate, paginateIds, toObjectId } from "./pagination";
 import { PageInfo, type ConnectionShape } from "../../schema/connection";
 import { Problems } from "./problems";
@@ -51,7 +50,7 @@ export class AllocationService {
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
 
-  constructor(private readonly audit: AuditService, private readonly profiles: { students: StudentProfiles; postings: PostingProfiles }, private readonly options: AllocationOptions) {}
+  constructor(private readonly audit: AuditService, private readonly profiles: ProfileSources, private readonly options: AllocationOptions) {}
 
   // ---- runs -------------------------------------------------------------------------------
 
@@ -155,6 +154,7 @@ export class AllocationService {
       await UnplacedChunkModel.deleteMany({ run: runId });
       await RunDetailsModel.deleteOne({ _id: runId });
       await PlacementListModel.deleteMany({ run: runId });
+      await this.profiles.placements.dropGroup(runId);
       const t0 = Date.now();
       const activeRuns = await this.activeRunIds();
       const { profiles, schoolOf } = await loadAllocationProfiles(claimed, activeRuns, this.options.today(), this.profiles);
@@ -235,10 +235,13 @@ export class AllocationService {
         score: p.score,
         status: PlacementStatus.OFFERED,
         // reason and respondedAt are left out until an answer sets them (FerretDB pays per stored field).
+        profileChunk: `${String(runId)}-${i / WRITE_CHUNK}`,
         createdAt: now,
         updatedAt: now,
       }));
+      await this.profiles.placements.open(chunk[0]!.profileChunk, runId);
       await PlacementModel.insertMany(chunk, { ordered: false, lean: true });
+      await this.profiles.placements.complete(chunk[0]!.profileChunk, chunk);
       if (i === 0) this.options.crashPoint("solve:writing");
       for (const p of chunk) {
         const id = String(p._id);
@@ -463,11 +466,13 @@ export class AllocationService {
     const text = reason?.trim() ?? null;
     if (text && text.length > 200) throw new BadUserInputError("reason", "at most 200 characters");
     const status = response === PlacementResponse.ACCEPT ? PlacementStatus.ACCEPTED : PlacementStatus.DECLINED;
+    await this.profiles.placements.markDirty(placement);
     const updated = await PlacementModel.findOneAndUpdate(
       { _id: placement._id, status: PlacementStatus.OFFERED },
       { $set: { status, reason: text, respondedAt: new Date() } },
       { returnDocument: "after" },
     ).lean<Placement>();
+    await this.profiles.placements.refresh(placement);
     if (!updated) throw new ConflictError("id", `the offer was already answered (${placement.status})`);
     await this.audit.record(viewer, status === PlacementStatus.ACCEPTED ? AuditAction.PLACEMENT_ACCEPTED : AuditAction.PLACEMENT_DECLINED, {
       runId: placement.run, placementId: placement._id, enterpriseId: placement.enterprise, schoolId: placement.school,

@@ -11,7 +11,7 @@ import { UserService } from "./user.service";
 import { OutcomeService } from "./outcome.service";
 import { ReportService } from "./report.service";
 import { KeyClaims } from "./key-claims";
-import { PackedProfiles, POSTING_CODEC, STUDENT_CODEC, type PostingProfiles, type StudentProfiles } from "./packed-profiles";
+import { PackedProfiles, PLACEMENT_CODEC, POSTING_CODEC, STUDENT_CODEC, type PlacementProfiles, type PostingProfiles, type StudentProfiles } from "./packed-profiles";
 import { AllocationService, type CrashPoint } from "./allocation.service";
 import { AuditService } from "./audit.service";
 import { buildAndSolveInWorker } from "../solver/worker-pool";
@@ -27,6 +27,7 @@ export interface Services {
   students: StudentService;
   studentProfiles: StudentProfiles;
   postingProfiles: PostingProfiles;
+  placementProfiles: PlacementProfiles;
   postings: PostingService;
   applications: ApplicationService;
   audit: AuditService;
@@ -44,12 +45,13 @@ export function createServices(config: Config): Services {
   const schools = new SchoolService();
   const studentProfiles: StudentProfiles = new PackedProfiles(STUDENT_CODEC);
   const postingProfiles: PostingProfiles = new PackedProfiles(POSTING_CODEC);
+  const placementProfiles: PlacementProfiles = new PackedProfiles(PLACEMENT_CODEC);
   const students = new StudentService(cipher, schools, new KeyClaims(), studentProfiles);
   const postings = new PostingService(enterprises, postingProfiles);
   const applications = new ApplicationService();
   const audit = new AuditService();
   const logger = createLogger(config.logLevel);
-  const allocation = new AllocationService(audit, { students: studentProfiles, postings: postingProfiles }, {
+  const allocation = new AllocationService(audit, { students: studentProfiles, postings: postingProfiles, placements: placementProfiles }, {
     solve: (profiles, solver) => buildAndSolveInWorker(profiles, { solver }, { timeoutMs: config.solveTimeoutMs }),
     crashPoint: (point: CrashPoint) => {
       if (config.crashAt !== point) return;
@@ -59,15 +61,16 @@ export function createServices(config: Config): Services {
     today: () => new Date().toISOString().slice(0, 10),
     log: (message, details) => logger.error(details ?? {}, message),
   });
-  return { tokens, cipher, users: new UserService(tokens), clusters, enterprises, schools, students, studentProfiles, postingProfiles, postings, applications, audit, allocation, outcomes: new OutcomeService(cipher), reports: new ReportService() };
+  return { tokens, cipher, users: new UserService(tokens), clusters, enterprises, schools, students, studentProfiles, postingProfiles, placementProfiles, postings, applications, audit, allocation, outcomes: new OutcomeService(cipher), reports: new ReportService() };
 }
 
 /**
  * What must hold before the services take requests: the default clusters, and
- * the students' and postings' allocation profiles (built once for a database that predates them).
+ * the allocation profiles of students, postings and placements (built once for a database that predates them).
  */
 export async function prepareServices(services: Services): Promise<void> {
   await services.clusters.ensureDefaults();
   await services.studentProfiles.ensureBuilt();
   await services.postingProfiles.ensureBuilt();
+  await services.placementProfiles.ensureBuilt();
 }

@@ -2,6 +2,7 @@ import { Types, trusted, type Model } from "mongoose";
 import { MarkerModel, ProfileChunkModel, type ProfileChunk } from "../../schema/profile-chunk.model";
 import { StudentModel, type Student } from "../../schema/student.model";
 import { PostingModel, type Posting } from "../../schema/posting.model";
+import { PlacementModel, type Placement, type PlacementStatus } from "../../schema/placement.model";
 import type { PostingKind, PostingStatus, SchoolLevel } from "../../schema/enums";
 
 /**
@@ -9,13 +10,13 @@ import type { PostingKind, PostingStatus, SchoolLevel } from "../../schema/enums
  * `<id>,<fields...>`; fields never contain "," or a newline.
  */
 export interface ProfileCodec<R extends { _id: Types.ObjectId; profileChunk?: string | null }, P> {
-  kind: "student" | "posting";
+  kind: "student" | "posting" | "placement";
   model: Model<any>;
   /** The record fields `encode` and `groupOf` read (plus profileChunk). */
   fields: Record<string, 1>;
   encode(record: R): string;
   decode(fields: string[], group: Types.ObjectId | null): P;
-  /** The chunk's group: a student's school; null for postings. */
+  /** The chunk's group: a student's school, a placement's run; null for postings. */
   groupOf(record: R): Types.ObjectId | null;
 }
 
@@ -42,6 +43,17 @@ export interface PostingProfile {
   levels: SchoolLevel[];
 }
 
+/** What a follow-up allocation reads of a placement: which place it holds, and whether it still does. */
+export interface PlacementProfile {
+  id: string;
+  run: Types.ObjectId;
+  student: string;
+  posting: string;
+  enterprise: string;
+  status: PlacementStatus;
+}
+
+type PlacementRecord = Pick<Placement, "_id" | "run" | "student" | "posting" | "enterprise" | "status" | "profileChunk">;
 type StudentRecord = Pick<Student, "_id" | "school" | "major" | "birthDate" | "enrolmentYear" | "graduationYear" | "homeDistrict" | "profileChunk">;
 type PostingRecord = Pick<Posting, "_id" | "enterprise" | "kind" | "status" | "district" | "capacity" | "majors" | "levels" | "profileChunk">;
 
@@ -66,6 +78,15 @@ export const POSTING_CODEC: ProfileCodec<PostingRecord, PostingProfile> = {
     majors: majors ? majors.split(";") : [], levels: levels ? (levels.split(";") as SchoolLevel[]) : [],
   }),
   groupOf: () => null,
+};
+
+export const PLACEMENT_CODEC: ProfileCodec<PlacementRecord, PlacementProfile> = {
+  kind: "placement",
+  model: PlacementModel,
+  fields: { run: 1, student: 1, posting: 1, enterprise: 1, status: 1, profileChunk: 1 },
+  encode: (p) => `${String(p._id)},${String(p.student)},${String(p.posting)},${String(p.enterprise)},${p.status}`,
+  decode: ([id, student, posting, enterprise, status], run) => ({ id: id!, run: run!, student: student!, posting: posting!, enterprise: enterprise!, status: status as PlacementStatus }),
+  groupOf: (p) => p.run,
 };
 
 /** An incomplete chunk younger than this is an import in flight; older, its writer crashed. */
@@ -99,6 +120,11 @@ export class PackedProfiles<R extends { _id: Types.ObjectId; profileChunk?: stri
   /** After an import's records are inserted. */
   async complete(chunk: string, records: R[]): Promise<void> {
     await ProfileChunkModel.updateOne({ _id: this.id(chunk) }, { $set: { lines: records.map(this.codec.encode).join("\n"), complete: true }, $inc: { version: 1 } });
+  }
+
+  /** Drops every chunk of a group (a run's placements, before they are written again). */
+  async dropGroup(group: Types.ObjectId): Promise<void> {
+    await ProfileChunkModel.deleteMany({ kind: this.codec.kind, group });
   }
 
   /** After an import's records were removed again (a failed import). */
@@ -223,3 +249,4 @@ export class PackedProfiles<R extends { _id: Types.ObjectId; profileChunk?: stri
 
 export type StudentProfiles = PackedProfiles<StudentRecord, StudentProfile>;
 export type PostingProfiles = PackedProfiles<PostingRecord, PostingProfile>;
+export type PlacementProfiles = PackedProfiles<PlacementRecord, PlacementProfile>;

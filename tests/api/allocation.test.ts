@@ -1,5 +1,7 @@
 import { Role } from "../../schema/enums";
+import { Types } from "mongoose";
 import { AllocationRunModel } from "../../schema/allocation-run.model";
+import { PlacementModel } from "../../schema/placement.model";
 import { aPosting, aSchool, aStudent, anEnterprise } from "../helpers/factories";
 import { errorCode, errorField, startTestServer, type TestServer } from "../helpers/test-server";
 
@@ -190,6 +192,11 @@ describe("the whole flow", () => {
   });
 
   test("a follow-up run places declined and unplaced students in the remaining capacity, and commits on top", async () => {
+    // The places the follow-up reads as held come from the placement profiles, kept in step with the answers.
+    const profiles = (await server.services.placementProfiles.load([new Types.ObjectId(first.id)])).map((p) => [p.id, p.status]).sort();
+    const records = (await PlacementModel.find({ run: first.id }).lean()).map((p) => [String(p._id), p.status]).sort();
+    expect(profiles).toEqual(records);
+    expect(records.filter(([, status]) => status === "DECLINED")).toHaveLength(2);
     const followUp = await solvedRun({ name: "补录" });
     expect(followUp.basedOn).toEqual([first.id]);
     // Held: 8 offers minus 2 declined = 6 places; students left: 11 - 6 = 5. Whichever offers were
