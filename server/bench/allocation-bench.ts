@@ -137,14 +137,7 @@ async function syntheticCity() {
       return result;
     };
     const t0 = Date.now();
-    await time("enterprises", () => gql(server.url, `mutation($rows: [EnterpriseInput!]!) { importEnterprises(rows: $rows) { imported } }`, { rows: city.enterprises }, token));
-    const enterpriseIds: string[] = [];
-    for (let after: string | null = null; ;) {
-      const page: any = (await gql(server.url, `query($a: String) { enterprises(first: 100, after: $a) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { a: after }, token)).enterprises;
-      enterpriseIds.push(...page.edges.map((e: any) => e.node.id));
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
+    const enterpriseIds: string[] = (await time("enterprises", () => gql(server.url, `mutation($rows: [EnterpriseInput!]!) { importEnterprises(rows: $rows) { imported ids } }`, { rows: city.enterprises }, token))).importEnterprises.ids;
     const schoolIds = await time("schools", async () => {
       const ids: string[] = [];
       for (const s of city.schools) ids.push((await gql(server.url, `mutation($i: SchoolInput!) { createSchool(input: $i) { id } }`, { i: s }, token)).createSchool.id);

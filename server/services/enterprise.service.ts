@@ -64,7 +64,7 @@ export class EnterpriseService {
    * all or nothing: every row's problems are reported together; a credit code
    * already registered, or twice in the call, rejects the call.
    */
-  async importMany(rows: EnterpriseInput[]): Promise<{ imported: number }> {
+  async importMany(rows: EnterpriseInput[]): Promise<{ imported: number; ids: string[] }> {
     checkRowCount(rows);
     const clusters = await this.clusters.codes();
     const problems: FieldProblem[] = [];
@@ -87,13 +87,14 @@ export class EnterpriseService {
       const conflicts = existing.map((e) => ({ row: rowOfCode.get(e.creditCode)!, field: "creditCode", message: "an enterprise with this credit code exists" }));
       throw new ConflictError("rows", `${conflicts.length} row(s) duplicate registered enterprises; nothing imported`, conflicts);
     }
+    let ids;
     try {
-      await insertAllOrNothing(EnterpriseModel, documents as unknown as Record<string, unknown>[]);
+      ids = await insertAllOrNothing(EnterpriseModel, documents as unknown as Record<string, unknown>[]);
     } catch (err) {
       if (isDuplicateKeyError(err)) throw new ConflictError("rows", "a row duplicates an enterprise registered meanwhile; nothing imported");
       throw err;
     }
-    return { imported: documents.length };
+    return { imported: documents.length, ids: ids.map(String) };
   }
 
   /** Checks every field and derives the computed ones; throws BAD_USER_INPUT with all problems. */

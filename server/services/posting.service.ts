@@ -98,7 +98,7 @@ export class PostingService {
    * Publishes up to 5,000 postings at once, all or nothing, with every row's
    * problems reported together. An enterprise account posts for itself only.
    */
-  async importMany(viewer: Viewer, rows: PostingInput[]): Promise<{ imported: number }> {
+  async importMany(viewer: Viewer, rows: PostingInput[]): Promise<{ imported: number; ids: string[] }> {
     checkRowCount(rows);
     const wanted = new Set<string>();
     for (const row of rows) if (row.enterpriseId && Types.ObjectId.isValid(row.enterpriseId)) wanted.add(row.enterpriseId);
@@ -125,14 +125,15 @@ export class PostingService {
     const chunk = crypto.randomUUID();
     for (const d of documents) d.profileChunk = chunk;
     await this.profiles.open(chunk, null);
+    let ids;
     try {
-      await insertAllOrNothing(PostingModel, documents as unknown as Record<string, unknown>[]);
+      ids = await insertAllOrNothing(PostingModel, documents as unknown as Record<string, unknown>[]);
     } catch (err) {
       await this.profiles.drop(chunk);
       throw err;
     }
     await this.profiles.complete(chunk, documents as (PostingFields & { _id: Types.ObjectId })[]);
-    return { imported: documents.length };
+    return { imported: documents.length, ids: ids.map(String) };
   }
 
   private validate(input: Omit<PostingInput, "enterpriseId"> & { status: PostingStatus }, enterprise: Enterprise): PostingFields {

@@ -39,6 +39,7 @@ function withoutEmpty(fields: StudentFields): StudentFields {
 export interface ImportResult {
   imported: number;
   batchId: string;
+  ids: string[];
 }
 
 export class StudentService {
@@ -183,7 +184,7 @@ export class StudentService {
     }
     await this.profiles.complete(batchId, documents as (StudentFields & { _id: Types.ObjectId })[]);
     await invalidateGraduates(documents.map((d) => d.graduationYear));
-    return { imported: documents.length, batchId };
+    return { imported: documents.length, batchId, ids: documents.map((d) => String((d as { _id?: Types.ObjectId })._id)) };
   }
 
   /**

@@ -383,8 +383,8 @@ describe("request limits", () => {
 });
 
 describe("bulk registry imports", () => {
-  const IMPORT_ENTERPRISES = `mutation($rows: [EnterpriseInput!]!) { importEnterprises(rows: $rows) { imported } }`;
-  const IMPORT_POSTINGS = `mutation($rows: [PostingInput!]!) { importPostings(rows: $rows) { imported } }`;
+  const IMPORT_ENTERPRISES = `mutation($rows: [EnterpriseInput!]!) { importEnterprises(rows: $rows) { imported ids } }`;
+  const IMPORT_POSTINGS = `mutation($rows: [PostingInput!]!) { importPostings(rows: $rows) { imported ids } }`;
 
   test("the bureau imports enterprises all or nothing, with every row's errors", async () => {
     const good = [anEnterprise(), anEnterprise()];
@@ -394,7 +394,12 @@ describe("bulk registry imports", () => {
     const filter = `query($f: EnterpriseFilter) { enterprises(first: 100, filter: $f) { edges { node { creditCode } } } }`;
     const codes = async () => (await server.gql(filter, {}, bureau)).data!.enterprises.edges.map((e: any) => e.node.creditCode);
     expect(await codes()).not.toContain(good[0]!.creditCode);
-    expect((await server.gql(IMPORT_ENTERPRISES, { rows: good }, bureau)).data!.importEnterprises.imported).toBe(2);
+    const imported = (await server.gql(IMPORT_ENTERPRISES, { rows: good }, bureau)).data!.importEnterprises;
+    expect(imported.imported).toBe(2);
+    // The created ids, in row order.
+    for (const [i, id] of imported.ids.entries()) {
+      expect((await server.ok(`query($id: ID!) { enterprise(id: $id) { creditCode } }`, { id }, bureau)).enterprise.creditCode).toBe(good[i]!.creditCode);
+    }
     expect(await codes()).toEqual(expect.arrayContaining(good.map((g) => g.creditCode)));
     expect(errorCode(await server.gql(IMPORT_ENTERPRISES, { rows: [anEnterprise(), good[1]] }, bureau))).toBe("CONFLICT");
     const school = await createSchool();
@@ -408,8 +413,11 @@ describe("bulk registry imports", () => {
     const bad = await server.gql(IMPORT_POSTINGS, { rows: [aPosting(), aPosting({ capacity: 0 }), aPosting({ monthlyPay: 1000, regularWage: 3000 })] }, token);
     expect(bad.errors![0]!.extensions!.errors!.map((e) => `${e.row}:${e.field}`)).toEqual(["2:capacity", "3:monthlyPay"]);
     expect(errorCode(await server.gql(IMPORT_POSTINGS, { rows: [aPosting({ enterpriseId: other.id })] }, token))).toBe("FORBIDDEN");
-    expect((await server.gql(IMPORT_POSTINGS, { rows: [aPosting(), aPosting()] }, token)).data!.importPostings.imported).toBe(2);
+    const imported = (await server.gql(IMPORT_POSTINGS, { rows: [aPosting({ capacity: 3 }), aPosting({ capacity: 4 })] }, token)).data!.importPostings;
+    expect(imported.imported).toBe(2);
     const mine = await server.gql(`{ postings(first: 100) { totalCount } }`, {}, token);
     expect(mine.data!.postings.totalCount).toBe(2);
+    const capacities = await Promise.all(imported.ids.map(async (id: string) => (await server.ok(`query($id: ID!) { posting(id: $id) { capacity } }`, { id }, token)).posting.capacity));
+    expect(capacities).toEqual([3, 4]);
   });
 });

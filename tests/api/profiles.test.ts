@@ -18,7 +18,7 @@ let bureau: string;
 let schoolId: string;
 let enterpriseId: string;
 
-const IMPORT = `mutation($s: ID!, $rows: [StudentInput!]!) { importStudents(schoolId: $s, rows: $rows) { imported batchId } }`;
+const IMPORT = `mutation($s: ID!, $rows: [StudentInput!]!) { importStudents(schoolId: $s, rows: $rows) { imported batchId ids } }`;
 const UPDATE = `mutation($id: ID!, $i: UpdateStudentInput!) { updateStudent(id: $id, input: $i) { id major } }`;
 const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 
@@ -45,7 +45,9 @@ beforeAll(async () => {
 afterAll(async () => { await server.close(); });
 
 test("student imports, creates and updates over the API keep the profiles equal to the students", async () => {
-  await server.ok(IMPORT, { s: schoolId, rows: [aStudent(), aStudent({ major: "530701" }), aStudent({ homeDistrict: "350503" })] }, bureau);
+  const rows = [aStudent(), aStudent({ major: "530701" }), aStudent({ homeDistrict: "350503" })];
+  const { ids } = (await server.ok(IMPORT, { s: schoolId, rows }, bureau)).importStudents;
+  expect(await Promise.all(ids.map(async (id: string) => (await StudentModel.findById(id).lean())!.name))).toEqual(rows.map((r) => r.name)); // ids in row order
   const created: string[] = [];
   for (let i = 0; i < 2; i++) created.push((await server.ok(`mutation($s: ID!, $i: StudentInput!) { createStudent(schoolId: $s, input: $i) { id } }`, { s: schoolId, i: aStudent() }, bureau)).createStudent.id);
   await server.ok(UPDATE, { id: created[0], i: { major: "460301", graduationYear: 2028 } }, bureau);
