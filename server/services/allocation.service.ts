@@ -17,7 +17,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { loadAllocationProfiles, type ProfileSources } from "./allocation-instance";
 import { activeRunIds } from "./active-runs";
 import type { AuditService } from "./audit.service";
-import { paginate, paginateIds, toObjectId } from "./pagination";
+import { findByIds, paginate, paginateIds, toObjectId } from "./pagination";
 import { PageInfo, type ConnectionShape } from "../../schema/connection";
 import { Problems } from "./problems";
 
@@ -482,14 +482,7 @@ export class AllocationService {
 
 }
 
-/** Placements by _id, in the order given (FerretDB uses its index for `_id` equality only, not `$in`). */
-async function placementsById(ids: string[]): Promise<Placement[]> {
-  const found: (Placement | null)[] = [];
-  for (let i = 0; i < ids.length; i += 50) {
-    found.push(...(await Promise.all(ids.slice(i, i + 50).map((id) => PlacementModel.findById(id).lean<Placement>()))));
-  }
-  return found.filter((p): p is Placement => p !== null);
-}
+const placementsById = (ids: string[]) => findByIds<Placement>(PlacementModel, ids);
 
 function packEnterprises(result: OptimalResult): string {
   const ceiling = new Map((result.enterpriseCeilingValues ?? []).map((v) => [v.enterprise, v.value]));

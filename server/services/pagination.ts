@@ -59,6 +59,19 @@ export async function paginateIds<T extends { _id: Types.ObjectId }>(
   return { totalCount: ids.length, edges: nodes.map((node) => ({ node, cursor: encodeCursor(node._id) })), pageInfo };
 }
 
+/**
+ * Documents by _id, in the order given, missing ones left out: FerretDB's
+ * SQLite backend uses its index for `_id` equality only, so `$in` on `_id`
+ * would read the whole collection; these are parallel look-ups, 50 at a time.
+ */
+export async function findByIds<T>(model: Model<T>, ids: string[]): Promise<T[]> {
+  const found: (T | null)[] = [];
+  for (let i = 0; i < ids.length; i += 50) {
+    found.push(...(await Promise.all(ids.slice(i, i + 50).map((id) => model.findById(id).lean<T>().exec()))));
+  }
+  return found.filter((d): d is NonNullable<typeof d> => d !== null) as T[];
+}
+
 /** Parses an id argument, or BAD_USER_INPUT naming the field. */
 export function toObjectId(field: string, id: string): Types.ObjectId {
   if (!Types.ObjectId.isValid(id) || String(new Types.ObjectId(id)) !== id.toLowerCase()) {

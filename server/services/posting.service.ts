@@ -7,7 +7,7 @@ import { checkDistrict, checkInternPay, checkMajorPattern } from "../../schema/r
 import { canManageEnterprise, scopePostings, type Viewer } from "../auth";
 import { BadUserInputError, ForbiddenError, NotFoundError, type FieldProblem } from "../errors";
 import { stripUndefined, type EnterpriseService } from "./enterprise.service";
-import { paginate, toObjectId } from "./pagination";
+import { findByIds, paginateIds, toObjectId } from "./pagination";
 import { checkRowCount, insertAllOrNothing, throwRowProblems } from "./bulk";
 import { Problems, checkDate, checkInt, checkText } from "./problems";
 import type { PostingProfiles } from "./packed-profiles";
@@ -18,18 +18,30 @@ type PostingFields = Omit<Posting, "_id" | "createdAt">;
 export class PostingService {
   constructor(private readonly enterprises: EnterpriseService, private readonly profiles: PostingProfiles) {}
 
+  /**
+   * Postings the viewer may list (an enterprise its own, a school the open ones,
+   * the bureau all), filtered, in _id order: ids from the allocation profiles,
+   * then the page by _id (on FerretDB a filter or a count reads every posting).
+   */
   async list(viewer: Viewer, filter: PostingFilter | undefined, page: { first: number; after?: string | null }) {
-    const query: Record<string, unknown>[] = [scopePostings(viewer)];
-    if (filter?.kind) query.push({ kind: filter.kind });
-    if (filter?.status) query.push({ status: filter.status });
-    if (filter?.district) query.push({ district: filter.district });
-    if (filter?.enterpriseId) query.push({ enterprise: toObjectId("filter.enterpriseId", filter.enterpriseId) });
+    const enterpriseId = filter?.enterpriseId ? String(toObjectId("filter.enterpriseId", filter.enterpriseId)) : null;
+    let majors: string[] | null = null;
     if (filter?.major) {
       if (!/^\d{6}[TK]?$/.test(filter.major)) throw new BadUserInputError("filter.major", "must be a 6-digit major code");
-      // A posting accepts a major when it lists the code or its 4-digit class.
-      query.push({ majors: trusted({ $in: [filter.major, filter.major.slice(0, 4)] }) });
+      majors = [filter.major, filter.major.slice(0, 4)];
     }
-    return paginate(PostingModel, { $and: query }, page);
+    const ids = (await this.profiles.load())
+      .filter((p) =>
+        (viewer.role !== Role.ENTERPRISE || p.enterprise === viewer.enterpriseId) &&
+        (viewer.role !== Role.SCHOOL || p.status === PostingStatus.OPEN) &&
+        (!filter?.kind || p.kind === filter.kind) &&
+        (!filter?.status || p.status === filter.status) &&
+        (!filter?.district || p.district === filter.district) &&
+        (!enterpriseId || p.enterprise === enterpriseId) &&
+        (!majors || p.majors.some((m) => majors.includes(m))))
+      .map((p) => p.id)
+      .sort();
+    return paginateIds(ids, (page) => findByIds<Posting>(PostingModel, page), page);
   }
 
   /** A posting the viewer may read, or NOT_FOUND. */

@@ -10,7 +10,7 @@ import { canSeeIdentity, scopeStudents, type Viewer } from "../auth";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, isDuplicateKeyError, type FieldProblem } from "../errors";
 import type { PersonalDataCipher } from "../security/crypto";
 import { stripUndefined } from "./enterprise.service";
-import { paginate, toObjectId } from "./pagination";
+import { findByIds, paginateIds, toObjectId } from "./pagination";
 import { checkRowCount, insertAllOrNothing, throwRowProblems } from "./bulk";
 import { invalidateGraduates } from "../reports/counters";
 import { Problems, checkInt, checkStringList, checkText } from "./problems";
@@ -51,16 +51,24 @@ export class StudentService {
     private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
   ) {}
 
+  /**
+   * Students the viewer may list (the bureau all, a school its own), filtered,
+   * in _id order: ids from the allocation profiles, then the page by _id (on
+   * FerretDB a filter or a count reads every student document).
+   */
   async list(viewer: Viewer, filter: StudentFilter | undefined, page: { first: number; after?: string | null }) {
-    const query: Record<string, unknown> = { ...scopeStudents(viewer) };
+    scopeStudents(viewer); // enterprises may not list students
+    let schools: Types.ObjectId[] = viewer.role === Role.SCHOOL ? [new Types.ObjectId(viewer.schoolId!)] : [];
     if (filter?.schoolId) {
       const schoolId = toObjectId("filter.schoolId", filter.schoolId);
       if (viewer.role === Role.SCHOOL && viewer.schoolId !== String(schoolId)) throw new ForbiddenError("not your school");
-      query.school = schoolId;
+      schools = [schoolId];
     }
-    if (filter?.major) query.major = filter.major;
-    if (filter?.graduationYear) query.graduationYear = filter.graduationYear;
-    return paginate(StudentModel, query, page);
+    const ids = (await this.profiles.load(schools))
+      .filter((s) => (!filter?.major || s.major === filter.major) && (!filter?.graduationYear || s.graduationYear === filter.graduationYear))
+      .map((s) => s.id)
+      .sort();
+    return paginateIds(ids, (page) => findByIds<Student>(StudentModel, page), page);
   }
 
   /** A student the viewer may read directly (the bureau or the student's school), or NOT_FOUND. */

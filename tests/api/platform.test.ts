@@ -345,6 +345,19 @@ describe("pagination", () => {
     expect([...seen].sort()).toEqual(seen);
   });
 
+  test("students filter by major and graduation year, within the viewer's school", async () => {
+    const school = await createSchool();
+    const rows = [aStudent(), aStudent({ major: "530701" }), aStudent({ major: "530701", enrolmentYear: 2025, graduationYear: 2028 })];
+    await server.gql(IMPORT, { s: school.id, rows }, bureau);
+    const list = `query($f: StudentFilter) { students(first: 100, filter: $f) { totalCount edges { node { major graduationYear } } } }`;
+    const count = async (f: object, token = bureau) => (await server.ok(list, { f }, token)).students.totalCount;
+    expect(await count({ schoolId: school.id, major: "530701" })).toBe(2);
+    expect(await count({ schoolId: school.id, major: "530701", graduationYear: 2028 })).toBe(1);
+    const token = await server.account(Role.SCHOOL, { schoolId: school.id });
+    expect(await count({ graduationYear: 2028 }, token)).toBe(1);
+    expect(errorCode(await server.gql(list, { f: { schoolId: (await createSchool()).id } }, token))).toBe("FORBIDDEN");
+  });
+
   test("a page size above 100 is refused", async () => {
     const res = await server.gql(`{ schools(first: 101) { totalCount } }`, {}, bureau);
     expect(errorCode(res)).toBe("BAD_USER_INPUT");
