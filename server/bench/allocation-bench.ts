@@ -164,6 +164,17 @@ async function syntheticCity() {
     const run = await time("solve", () => solve(server.url, token, "synthetic"));
     await time("commit", () => gql(server.url, `mutation($id: ID!) { commitAllocationRun(id: $id, idempotencyKey: "bench-commit-1") { status } }`, { id: run.id }, token));
     const total = Date.now() - t0;
+    // Outside the total: what users wait for when they list at this scale (first page of 100).
+    const lists: Record<string, number> = {};
+    const listed = async (name: string, query: string, variables: Record<string, unknown>) => {
+      const t = Date.now();
+      await gql(server.url, query, variables, token);
+      lists[name] = Date.now() - t;
+    };
+    await listed("a school's students", `query($s: ID!) { students(first: 100, filter: { schoolId: $s }) { totalCount edges { node { id name } } } }`, { s: schoolIds[0] });
+    await listed("open internship postings", `{ postings(first: 100, filter: { kind: INTERNSHIP, status: OPEN }) { totalCount edges { node { id title } } } }`, {});
+    await listed("an enterprise's offers", `query($e: ID!) { placements(first: 100, filter: { enterpriseId: $e }) { totalCount edges { node { id status } } } }`, { e: enterpriseIds[0] });
+    await listed("a school's offers", `query($s: ID!) { placements(first: 100, filter: { schoolId: $s }) { totalCount edges { node { id status } } } }`, { s: schoolIds[0] });
     // Outside the total: a follow-up run on top of the committed one (its 45k held places read back).
     const followUp = await solve(server.url, token, "synthetic follow-up");
     console.log(`synthetic city: ${city.students.length} students, ${city.postings.length} postings, ${city.enterprises.length} enterprises, 50 schools`);
@@ -172,6 +183,7 @@ async function syntheticCity() {
     console.log(`  imports in flight at once: ${UPLOADS}`);
     console.log(`  phases (ms): ${Object.entries(phases).map(([k, v]) => `${k} ${v}`).join(", ")}`);
     console.log(`  load ${loaded} ms; load + solve + commit ${total} ms`);
+    console.log(`  list, first page of 100 (ms): ${Object.entries(lists).map(([k, v]) => `${k} ${v}`).join(", ")}`);
     console.log(`  follow-up run (on top of the committed one): ${followUp.status}, ${followUp.sizes?.students} students, ${followUp.sizes?.postings} postings, start -> SOLVED ${followUp.millis} ms (load ${followUp.timings.loadMillis}, solve ${followUp.timings.solveMillis}, write ${followUp.timings.writeMillis})`);
     console.log(`  peak RSS: server ${peakRssMb(server.child.pid!)} MB, FerretDB ${peakRssMb(server.ferretdbPid)} MB`);
   } finally {
