@@ -36,6 +36,10 @@ export class Application {
   @prop({ required: true, enum: ApplicationStatus, type: String, default: ApplicationStatus.ACTIVE })
   status!: ApplicationStatus;
 
+  /** Its profile's chunk (server/services/packed-profiles.ts): its school's applications. */
+  @prop({ type: () => String, default: null })
+  profileChunk?: string | null;
+
   @Field(() => Date)
   readonly createdAt!: Date;
 }

@@ -1,5 +1,4 @@
 import { Types, trusted } from "mongoose";
-import { ApplicationModel } from "../schema/application.model";
 import { EnterpriseModel } from "../schema/enterprise.model";
 import { PostingModel } from "../schema/posting.model";
 import { SchoolModel } from "../schema/school.model";
@@ -88,7 +87,7 @@ export async function loadDemoData(services: Services, options: { createDemoAcco
     if (p.status === "CLOSED") await services.postings.close(BUREAU, String(created._id));
   }
 
-  const applications = await seedPreferences();
+  const applications = await seedPreferences(services);
   const outcomes = await loadDemoOutcomes(services, city);
 
   let accounts = 0;
@@ -131,11 +130,11 @@ function demoEnterpriseKey(city: DemoCity): string {
  * Ranked preferences (up to 5) of current students for open internships that
  * accept their major, so that an allocation has something to work with.
  */
-async function seedPreferences(): Promise<number> {
+async function seedPreferences(services: Services): Promise<number> {
   const rng = createRng(4242);
   const postings = await PostingModel.find({ kind: PostingKind.INTERNSHIP, status: PostingStatus.OPEN }).lean();
   const students = await StudentModel.find({ graduationYear: trusted({ $gte: 2026 }) }, { _id: 1, school: 1, major: 1 }).sort({ _id: 1 }).lean();
-  const docs: Record<string, unknown>[] = [];
+  const docs: Parameters<Services["applications"]["insertChecked"]>[0] = [];
   for (const student of students) {
     const fitting = postings.filter((p) => p.majors.includes(student.major) || p.majors.includes(student.major.slice(0, 4)));
     const count = Math.min(fitting.length, rng.int(0, 5));
@@ -145,6 +144,6 @@ async function seedPreferences(): Promise<number> {
       rank: i + 1, status: ApplicationStatus.ACTIVE,
     }));
   }
-  if (docs.length) await ApplicationModel.insertMany(docs, { ordered: false });
+  if (docs.length) await services.applications.insertChecked(docs);
   return docs.length;
 }

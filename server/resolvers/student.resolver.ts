@@ -85,6 +85,6 @@ export class StudentResolver {
 
   @FieldResolver(() => [Application], { description: "有效志愿，按志愿顺序" })
   preferences(@Root() student: Student, @Ctx() { services }: Context) {
-    return services.applications.preferencesOf(student._id);
+    return services.applications.preferencesOf(student);
   }
 }

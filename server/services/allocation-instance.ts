@@ -1,6 +1,5 @@
 import type { Types } from "mongoose";
 import type { AllocationRun } from "../../schema/allocation-run.model";
-import { ApplicationModel } from "../../schema/application.model";
 import { EnterpriseModel } from "../../schema/enterprise.model";
 import { ApplicationStatus, PostingKind, PostingStatus } from "../../schema/enums";
 import { PlacementStatus } from "../../schema/placement.model";
@@ -8,13 +7,14 @@ import { SchoolModel } from "../../schema/school.model";
 import { ageOn } from "../../schema/rules/national-id";
 import { enterpriseBounds, type EdgePosting, type EdgeStudent, type Instance } from "../../matching";
 import type { AllocationProfiles } from "../solver/profiles-instance";
-import type { PlacementProfiles, PostingProfiles, StudentProfiles } from "./packed-profiles";
+import type { ApplicationProfiles, PlacementProfiles, PostingProfiles, StudentProfiles } from "./packed-profiles";
 
 /** Where a run reads students, postings and the places active runs hold. */
 export interface ProfileSources {
   students: StudentProfiles;
   postings: PostingProfiles;
   placements: PlacementProfiles;
+  applications: ApplicationProfiles;
 }
 
 /** What the solver's worker needs, plus what the service needs to write the result back. */
@@ -67,7 +67,7 @@ export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Typ
     (p) => p.kind === PostingKind.INTERNSHIP && p.status === PostingStatus.OPEN && (districts.size === 0 || districts.has(p.district)),
   ).sort(byId);
   const enterprises = await EnterpriseModel.find({}, { headcount: 1, aboveScale: 1, recordedInterns: 1 }).lean();
-  const applications = await ApplicationModel.find({ status: ApplicationStatus.ACTIVE }, { student: 1, posting: 1, rank: 1 }).lean();
+  const applications = (await profiles.applications.load(run.scope.schoolIds)).filter((a) => a.status === ApplicationStatus.ACTIVE);
   const held = await heldPlaces(activeRuns, profiles.placements);
 
 

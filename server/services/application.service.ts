@@ -1,26 +1,45 @@
+import crypto from "node:crypto";
+import { Types } from "mongoose";
 import { ApplicationModel, type Application } from "../../schema/application.model";
 import type { ApplyInput } from "../../schema/inputs/misc.input";
-import { ApplicationStatus, PostingStatus } from "../../schema/enums";
-import { canManageSchool, scopeApplications, type Viewer } from "../auth";
+import { ApplicationStatus, PostingStatus, Role } from "../../schema/enums";
+import { canManageSchool, type Viewer } from "../auth";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, isDuplicateKeyError } from "../errors";
-import { paginate, toObjectId } from "./pagination";
+import { findByIds, paginateIds, toObjectId } from "./pagination";
 import { PostingModel } from "../../schema/posting.model";
 import { StudentModel } from "../../schema/student.model";
+import type { ApplicationProfile, ApplicationProfiles } from "./packed-profiles";
 
 export const MAX_PREFERENCES = 10;
 
+/**
+ * Students' ranked preferences. Every look-up (a student's preferences, a
+ * school's or an enterprise's list, a run's preferences) goes through the
+ * applications' profiles (one chunk per school), then reads documents by _id:
+ * on FerretDB a filter on `student` or `posting` reads every application.
+ */
 export class ApplicationService {
+  constructor(private readonly profiles: ApplicationProfiles) {}
+
   async list(viewer: Viewer, filter: { postingId?: string; studentId?: string; status?: ApplicationStatus } | undefined, page: { first: number; after?: string | null }) {
-    const query: Record<string, unknown>[] = [scopeApplications(viewer)];
-    if (filter?.postingId) query.push({ posting: toObjectId("filter.postingId", filter.postingId) });
-    if (filter?.studentId) query.push({ student: toObjectId("filter.studentId", filter.studentId) });
-    if (filter?.status) query.push({ status: filter.status });
-    return paginate(ApplicationModel, { $and: query }, page);
+    const postingId = filter?.postingId ? String(toObjectId("filter.postingId", filter.postingId)) : null;
+    const studentId = filter?.studentId ? String(toObjectId("filter.studentId", filter.studentId)) : null;
+    const schools = viewer.role === Role.SCHOOL ? [new Types.ObjectId(viewer.schoolId!)] : [];
+    const ids = (await this.profiles.load(schools))
+      .filter((a) =>
+        (viewer.role !== Role.ENTERPRISE || a.enterprise === viewer.enterpriseId) &&
+        (!postingId || a.posting === postingId) &&
+        (!studentId || a.student === studentId) &&
+        (!filter?.status || a.status === filter.status))
+      .map((a) => a.id)
+      .sort();
+    return paginateIds(ids, (page) => findByIds<Application>(ApplicationModel, page), page);
   }
 
   /** The student's active preferences, best rank first. */
-  async preferencesOf(studentId: Application["student"]): Promise<Application[]> {
-    return ApplicationModel.find({ student: studentId, status: ApplicationStatus.ACTIVE }).sort({ rank: 1 }).lean<Application[]>();
+  async preferencesOf(student: { _id: Types.ObjectId; school: Types.ObjectId }): Promise<Application[]> {
+    const active = (await this.ofStudent(student)).filter((a) => a.status === ApplicationStatus.ACTIVE).sort((a, b) => a.rank - b.rank);
+    return findByIds<Application>(ApplicationModel, active.map((a) => a.id));
   }
 
   /** A school (or the bureau) records a student's preference for an open posting, rank 1–10. */
@@ -34,25 +53,29 @@ export class ApplicationService {
     const posting = await PostingModel.findById(toObjectId("postingId", input.postingId)).lean();
     if (!posting) throw new NotFoundError("posting", input.postingId);
     if (posting.status !== PostingStatus.OPEN) throw new BadUserInputError("postingId", "the posting is closed");
-    const active = await this.preferencesOf(student._id);
-    if (active.some((a) => String(a.posting) === String(posting._id))) throw new ConflictError("postingId", "the student already applied to this posting");
+    const mine = await this.ofStudent(student);
+    const active = mine.filter((a) => a.status === ApplicationStatus.ACTIVE);
+    if (active.some((a) => a.posting === String(posting._id))) throw new ConflictError("postingId", "the student already applied to this posting");
     if (active.some((a) => a.rank === input.rank)) throw new ConflictError("rank", `the student already has a preference ranked ${input.rank}`);
     if (active.length >= MAX_PREFERENCES) throw new BadUserInputError("postingId", `at most ${MAX_PREFERENCES} preferences`);
-    const withdrawn = await ApplicationModel.findOneAndUpdate(
-      { student: student._id, posting: posting._id, status: ApplicationStatus.WITHDRAWN },
-      { $set: { status: ApplicationStatus.ACTIVE, rank: input.rank } },
-      { returnDocument: "after" },
-    ).lean<Application>();
-    if (withdrawn) return withdrawn;
+    const withdrawn = mine.find((a) => a.posting === String(posting._id) && a.status === ApplicationStatus.WITHDRAWN);
+    const earlier = withdrawn ? await ApplicationModel.findById(withdrawn.id).lean<Application>() : null;
+    if (earlier) {
+      const reactivated = await this.write(earlier, { status: ApplicationStatus.WITHDRAWN }, { status: ApplicationStatus.ACTIVE, rank: input.rank });
+      if (reactivated) return reactivated;
+    }
+    const record = {
+      _id: new Types.ObjectId(), student: student._id, posting: posting._id, school: student.school, enterprise: posting.enterprise,
+      rank: input.rank, status: ApplicationStatus.ACTIVE, profileChunk: this.profiles.singlesChunk(student.school),
+    };
+    await this.profiles.markDirty(record);
     try {
-      const created = await ApplicationModel.create({
-        student: student._id, posting: posting._id, school: student.school, enterprise: posting.enterprise,
-        rank: input.rank, status: ApplicationStatus.ACTIVE,
-      });
-      return created.toObject();
+      return (await ApplicationModel.create(record)).toObject();
     } catch (err) {
       if (isDuplicateKeyError(err)) throw new ConflictError("postingId", "the student already applied to this posting");
       throw err;
+    } finally {
+      await this.profiles.refresh(record);
     }
   }
 
@@ -60,7 +83,40 @@ export class ApplicationService {
     const application = await ApplicationModel.findById(toObjectId("id", id)).lean<Application>();
     if (!application) throw new NotFoundError("application", id);
     if (!canManageSchool(viewer, String(application.school))) throw new NotFoundError("application", id);
-    const updated = await ApplicationModel.findOneAndUpdate({ _id: application._id }, { $set: { status: ApplicationStatus.WITHDRAWN } }, { returnDocument: "after" }).lean<Application>();
-    return updated!;
+    return (await this.write(application, {}, { status: ApplicationStatus.WITHDRAWN }))!;
+  }
+
+  /**
+   * Inserts applications checked by the caller (the demo loader), one chunk
+   * per school, through the import protocol of the profiles.
+   */
+  async insertChecked(documents: Omit<Application, "_id" | "createdAt" | "profileChunk">[]): Promise<void> {
+    const bySchool = new Map<string, Record<string, unknown>[]>();
+    for (const d of documents) {
+      const list = bySchool.get(String(d.school)) ?? bySchool.set(String(d.school), []).get(String(d.school))!;
+      list.push({ ...d, _id: new Types.ObjectId() });
+    }
+    for (const list of bySchool.values()) {
+      const chunk = crypto.randomUUID();
+      for (const d of list) d.profileChunk = chunk;
+      await this.profiles.open(chunk, list[0]!.school as Types.ObjectId);
+      await ApplicationModel.insertMany(list, { ordered: false });
+      await this.profiles.complete(chunk, list as unknown as Application[]);
+    }
+  }
+
+  /** Every application (any status) of a student, from its school's profiles. */
+  private async ofStudent(student: { _id: Types.ObjectId; school: Types.ObjectId }): Promise<ApplicationProfile[]> {
+    return (await this.profiles.load([student.school])).filter((a) => a.student === String(student._id));
+  }
+
+  /** Changes an application (guarded by `expected`), keeping its profile in step; null when the guard failed. */
+  private async write(application: Application, expected: Record<string, unknown>, changes: Record<string, unknown>): Promise<Application | null> {
+    await this.profiles.markDirty(application);
+    try {
+      return await ApplicationModel.findOneAndUpdate({ _id: application._id, ...expected }, { $set: changes }, { returnDocument: "after" }).lean<Application>();
+    } finally {
+      await this.profiles.refresh(application);
+    }
   }
 }

@@ -11,7 +11,7 @@ import { UserService } from "./user.service";
 import { OutcomeService } from "./outcome.service";
 import { ReportService } from "./report.service";
 import { KeyClaims } from "./key-claims";
-import { PackedProfiles, PLACEMENT_CODEC, POSTING_CODEC, STUDENT_CODEC, type PlacementProfiles, type PostingProfiles, type StudentProfiles } from "./packed-profiles";
+import { APPLICATION_CODEC, PackedProfiles, PLACEMENT_CODEC, POSTING_CODEC, STUDENT_CODEC, type ApplicationProfiles, type PlacementProfiles, type PostingProfiles, type StudentProfiles } from "./packed-profiles";
 import { AllocationService, type CrashPoint } from "./allocation.service";
 import { AuditService } from "./audit.service";
 import { buildAndSolveInWorker } from "../solver/worker-pool";
@@ -28,6 +28,7 @@ export interface Services {
   studentProfiles: StudentProfiles;
   postingProfiles: PostingProfiles;
   placementProfiles: PlacementProfiles;
+  applicationProfiles: ApplicationProfiles;
   postings: PostingService;
   applications: ApplicationService;
   audit: AuditService;
@@ -46,12 +47,13 @@ export function createServices(config: Config): Services {
   const studentProfiles: StudentProfiles = new PackedProfiles(STUDENT_CODEC);
   const postingProfiles: PostingProfiles = new PackedProfiles(POSTING_CODEC);
   const placementProfiles: PlacementProfiles = new PackedProfiles(PLACEMENT_CODEC);
+  const applicationProfiles: ApplicationProfiles = new PackedProfiles(APPLICATION_CODEC);
   const students = new StudentService(cipher, schools, new KeyClaims(), studentProfiles);
   const postings = new PostingService(enterprises, postingProfiles);
-  const applications = new ApplicationService();
+  const applications = new ApplicationService(applicationProfiles);
   const audit = new AuditService();
   const logger = createLogger(config.logLevel);
-  const allocation = new AllocationService(audit, { students: studentProfiles, postings: postingProfiles, placements: placementProfiles }, {
+  const allocation = new AllocationService(audit, { students: studentProfiles, postings: postingProfiles, placements: placementProfiles, applications: applicationProfiles }, {
     solve: (profiles, solver) => buildAndSolveInWorker(profiles, { solver }, { timeoutMs: config.solveTimeoutMs }),
     crashPoint: (point: CrashPoint) => {
       if (config.crashAt !== point) return;
@@ -61,16 +63,17 @@ export function createServices(config: Config): Services {
     today: () => new Date().toISOString().slice(0, 10),
     log: (message, details) => logger.error(details ?? {}, message),
   });
-  return { tokens, cipher, users: new UserService(tokens), clusters, enterprises, schools, students, studentProfiles, postingProfiles, placementProfiles, postings, applications, audit, allocation, outcomes: new OutcomeService(cipher), reports: new ReportService() };
+  return { tokens, cipher, users: new UserService(tokens), clusters, enterprises, schools, students, studentProfiles, postingProfiles, placementProfiles, applicationProfiles, postings, applications, audit, allocation, outcomes: new OutcomeService(cipher), reports: new ReportService() };
 }
 
 /**
  * What must hold before the services take requests: the default clusters, and
- * the allocation profiles of students, postings and placements (built once for a database that predates them).
+ * the profiles of students, postings, placements and applications (built once for a database that predates them).
  */
 export async function prepareServices(services: Services): Promise<void> {
   await services.clusters.ensureDefaults();
   await services.studentProfiles.ensureBuilt();
   await services.postingProfiles.ensureBuilt();
   await services.placementProfiles.ensureBuilt();
+  await services.applicationProfiles.ensureBuilt();
 }

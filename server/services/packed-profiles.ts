@@ -3,20 +3,21 @@ import { MarkerModel, ProfileChunkModel, type ProfileChunk } from "../../schema/
 import { StudentModel, type Student } from "../../schema/student.model";
 import { PostingModel, type Posting } from "../../schema/posting.model";
 import { PlacementModel, type Placement, type PlacementStatus } from "../../schema/placement.model";
-import type { PostingKind, PostingStatus, SchoolLevel } from "../../schema/enums";
+import { ApplicationModel, type Application } from "../../schema/application.model";
+import type { ApplicationStatus, PostingKind, PostingStatus, SchoolLevel } from "../../schema/enums";
 
 /**
  * How one kind of record becomes a profile line and back. A line is
  * `<id>,<fields...>`; fields never contain "," or a newline.
  */
 export interface ProfileCodec<R extends { _id: Types.ObjectId; profileChunk?: string | null }, P> {
-  kind: "student" | "posting" | "placement";
+  kind: "student" | "posting" | "placement" | "application";
   model: Model<any>;
   /** The record fields `encode` and `groupOf` read (plus profileChunk). */
   fields: Record<string, 1>;
   encode(record: R): string;
   decode(fields: string[], group: Types.ObjectId | null): P;
-  /** The chunk's group: a student's school, a placement's run; null for postings. */
+  /** The chunk's group: the school of a student or an application, a placement's run; null for postings. */
   groupOf(record: R): Types.ObjectId | null;
 }
 
@@ -53,6 +54,18 @@ export interface PlacementProfile {
   status: PlacementStatus;
 }
 
+/** A student's preference for a posting. */
+export interface ApplicationProfile {
+  id: string;
+  school: Types.ObjectId;
+  student: string;
+  posting: string;
+  enterprise: string;
+  rank: number;
+  status: ApplicationStatus;
+}
+
+type ApplicationRecord = Pick<Application, "_id" | "school" | "student" | "posting" | "enterprise" | "rank" | "status" | "profileChunk">;
 type PlacementRecord = Pick<Placement, "_id" | "run" | "student" | "posting" | "enterprise" | "status" | "profileChunk">;
 type StudentRecord = Pick<Student, "_id" | "school" | "major" | "birthDate" | "enrolmentYear" | "graduationYear" | "homeDistrict" | "profileChunk">;
 type PostingRecord = Pick<Posting, "_id" | "enterprise" | "kind" | "status" | "district" | "capacity" | "majors" | "levels" | "profileChunk">;
@@ -87,6 +100,17 @@ export const PLACEMENT_CODEC: ProfileCodec<PlacementRecord, PlacementProfile> = 
   encode: (p) => `${String(p._id)},${String(p.student)},${String(p.posting)},${String(p.enterprise)},${p.status}`,
   decode: ([id, student, posting, enterprise, status], run) => ({ id: id!, run: run!, student: student!, posting: posting!, enterprise: enterprise!, status: status as PlacementStatus }),
   groupOf: (p) => p.run,
+};
+
+export const APPLICATION_CODEC: ProfileCodec<ApplicationRecord, ApplicationProfile> = {
+  kind: "application",
+  model: ApplicationModel,
+  fields: { school: 1, student: 1, posting: 1, enterprise: 1, rank: 1, status: 1, profileChunk: 1 },
+  encode: (a) => `${String(a._id)},${String(a.student)},${String(a.posting)},${String(a.enterprise)},${a.rank},${a.status}`,
+  decode: ([id, student, posting, enterprise, rank, status], school) => ({
+    id: id!, school: school!, student: student!, posting: posting!, enterprise: enterprise!, rank: Number(rank), status: status as ApplicationStatus,
+  }),
+  groupOf: (a) => a.school,
 };
 
 /** An incomplete chunk younger than this is an import in flight; older, its writer crashed. */
@@ -250,3 +274,4 @@ export class PackedProfiles<R extends { _id: Types.ObjectId; profileChunk?: stri
 export type StudentProfiles = PackedProfiles<StudentRecord, StudentProfile>;
 export type PostingProfiles = PackedProfiles<PostingRecord, PostingProfile>;
 export type PlacementProfiles = PackedProfiles<PlacementRecord, PlacementProfile>;
+export type ApplicationProfiles = PackedProfiles<ApplicationRecord, ApplicationProfile>;

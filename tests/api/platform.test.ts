@@ -320,6 +320,18 @@ describe("postings and applications", () => {
     const withdraw = `mutation($id: ID!) { withdrawApplication(id: $id) { status } }`;
     expect(errorCode(await server.gql(withdraw, { id: applied.data!.applyToPosting.id }, otherSchoolToken))).toBe("NOT_FOUND");
     expect((await server.gql(withdraw, { id: applied.data!.applyToPosting.id }, schoolToken)).data!.withdrawApplication.status).toBe("WITHDRAWN");
+    expect((await server.ok(`query($id: ID!) { student(id: $id) { preferences { rank } } }`, { id: student.id }, schoolToken)).student.preferences).toEqual([]);
+
+    // Applying again reactivates the same application with the new rank; a second posting ranks after it.
+    const again = await server.ok(apply, { i: { studentId: student.id, postingId: posting.id, rank: 2 } }, schoolToken);
+    expect(again.applyToPosting).toEqual({ id: applied.data!.applyToPosting.id, rank: 2, status: "ACTIVE" });
+    const second = (await server.gql(CREATE_POSTING, { i: aPosting({ enterpriseId: otherEnterprise.id }) }, bureau)).data!.createPosting;
+    await server.ok(apply, { i: { studentId: student.id, postingId: second.id, rank: 1 } }, schoolToken);
+    const ranked = await server.ok(`query($id: ID!) { student(id: $id) { preferences { rank posting { id } } } }`, { id: student.id }, schoolToken);
+    expect(ranked.student.preferences).toEqual([{ rank: 1, posting: { id: second.id } }, { rank: 2, posting: { id: posting.id } }]);
+    const byStatus = `query($f: ApplicationFilter) { applications(first: 100, filter: $f) { totalCount } }`;
+    expect((await server.ok(byStatus, { f: { studentId: student.id, status: "ACTIVE" } }, schoolToken)).applications.totalCount).toBe(2);
+    expect((await server.ok(byStatus, { f: { postingId: second.id } }, bureau)).applications.totalCount).toBe(1);
   });
 });
 
