@@ -12,6 +12,7 @@
  * key; any other string is decoded (as JSON.parse would) and re-encoded, so equal strings give
  * equal keys. Strings holding a lone surrogate make it give up (UTF-8 cannot tell them apart).
  */
+import { float64Column, grow, int32Column, trim } from "./columns";
 import { groupCheckingPairs, isCount, MAX_MAGNITUDE, type ParsedInstance } from "./validate";
 
 /** Thrown inside the parser to give up; caught at the top, never escapes. */
@@ -152,41 +153,6 @@ class IdTable {
     this.slots = new Int32Array(4 * (this.mask + 1)).fill(-1);
     for (let at = 0; at < old.length; at += 4) if (old[at + 1] >= 0) this.insert(old[at], old[at + 1], old[at + 2], old[at + 3]);
   }
-}
-
-/** Growable typed columns. */
-class Int32Column {
-  data = new Int32Array(1024);
-  length = 0;
-  push(x: number): void {
-    if (this.length === this.data.length) this.data = grow(this.data, new Int32Array(2 * this.length));
-    this.data[this.length++] = x;
-  }
-  finish(): Int32Array {
-    return trim(this.data, this.length);
-  }
-}
-
-class Float64Column {
-  data = new Float64Array(1024);
-  length = 0;
-  push(x: number): void {
-    if (this.length === this.data.length) this.data = grow(this.data, new Float64Array(2 * this.length));
-    this.data[this.length++] = x;
-  }
-  finish(): Float64Array {
-    return trim(this.data, this.length);
-  }
-}
-
-function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}
-
-/** The first `length` values; a copy only when more than a quarter of the buffer would be slack. */
-function trim<T extends Int32Array | Float64Array>(data: T, length: number): T {
-  return (length * 4 < data.length * 3 ? data.slice(0, length) : data.subarray(0, length)) as T;
 }
 
 class InstanceReader {
@@ -442,7 +408,7 @@ class InstanceReader {
   private parseStudents(): void {
     const table = new IdTable();
     const ids: string[] = [];
-    const max = new Float64Column();
+    const max = float64Column();
     this.elements(() => {
       let seen = 0;
       let maxPlacements = 1;
@@ -465,8 +431,8 @@ class InstanceReader {
   private parseEnterprises(): void {
     const table = new IdTable();
     const ids: string[] = [];
-    const minColumn = new Float64Column();
-    const maxColumn = new Float64Column();
+    const minColumn = float64Column();
+    const maxColumn = float64Column();
     this.elements(() => {
       let seen = 0;
       let min = 0;
@@ -495,8 +461,8 @@ class InstanceReader {
     if (!enterprises) throw GIVE_UP;
     const table = new IdTable();
     const ids: string[] = [];
-    const capacityColumn = new Float64Column();
-    const enterpriseColumn = new Int32Column();
+    const capacityColumn = float64Column();
+    const enterpriseColumn = int32Column();
     this.elements(() => {
       let seen = 0;
       let capacity = 0;

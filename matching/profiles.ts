@@ -3,6 +3,7 @@
  * Pure functions; the caller supplies ages, current intern counts and the policy.
  */
 import type { CompactEdges } from "./compact";
+import { int32Column } from "./columns";
 import type { EdgePosting, EdgeStudent, EnterpriseBoundsPolicy, InstanceEdge, ScoreWeights } from "./types";
 
 /**
@@ -185,29 +186,15 @@ export function buildCompactEdges(
   weights: ScoreWeights = DEFAULT_WEIGHTS,
   options: BuildEdgesOptions = {},
 ): CompactEdges {
-  let capacity = 1024;
-  let student = new Int32Array(capacity);
-  let posting = new Int32Array(capacity);
-  let score = new Int32Array(capacity); // scores are computed in Int32 (fitScore) anyway
-  let m = 0;
+  const student = int32Column();
+  const posting = int32Column();
+  const score = int32Column(); // scores are computed in Int32 (fitScore) anyway
   forEachEdge(students, postings, weights, options, (s, p, x) => {
-    if (m === capacity) {
-      capacity *= 2;
-      student = grown(student, new Int32Array(capacity));
-      posting = grown(posting, new Int32Array(capacity));
-      score = grown(score, new Int32Array(capacity));
-    }
-    student[m] = s;
-    posting[m] = p;
-    score[m] = x;
-    m++;
+    student.push(s);
+    posting.push(p);
+    score.push(x);
   });
-  return { student: student.slice(0, m), posting: posting.slice(0, m), score: score.slice(0, m) };
-}
-
-function grown<T extends Int32Array | Float64Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
+  return { student: student.finish(), posting: posting.finish(), score: score.finish() };
 }
 
 /** The edges of buildEdges, as (student index, posting index, score) calls in that order. */
