@@ -2,10 +2,11 @@ import { getModelForClass, modelOptions, prop } from "@typegoose/typegoose";
 import { Types } from "mongoose";
 
 /**
- * What an allocation reads of some students or postings, packed as text: one
+ * What an allocation (or a list) reads of some records, packed as text: one
  * line per record, `<id>,<fields...>` (formats in server/services/packed-profiles.ts).
- * A chunk holds one import's records, or the records of one school (students)
- * or of the whole city (postings) that were created one at a time.
+ * A chunk holds one import's records, 5,000 placements of a run, or the
+ * records of one school (students, applications) or of the whole city
+ * (postings) that were created one at a time.
  *
  * Why: FerretDB's SQLite backend decodes every document it reads, whatever the
  * projection or filter: reading 100,000 student documents for a run takes
@@ -14,17 +15,13 @@ import { Types } from "mongoose";
  * kept in step with every write, and a crash between the two writes is
  * detected (`complete`, `dirty`) and repaired from the records when read.
  */
-@modelOptions({ schemaOptions: { collection: "profile_chunks", versionKey: false, strictQuery: "throw", timestamps: true } })
+@modelOptions({ schemaOptions: { versionKey: false, strictQuery: "throw", timestamps: true } })
 export class ProfileChunk {
-  /** `<kind>:<chunk>`, where `<chunk>` is the records' `profileChunk`. */
+  /** The records' `profileChunk`. */
   @prop({ required: true, type: String })
   _id!: string;
 
-  /** "student" or "posting". */
-  @prop({ required: true })
-  kind!: string;
-
-  /** The school of a student chunk (runs scoped to schools read only theirs); null for postings. */
+  /** The school of a student or application chunk, the run of a placement chunk; null for postings. */
   @prop({ type: () => Types.ObjectId, default: null })
   group!: Types.ObjectId | null;
 
@@ -56,5 +53,16 @@ export class Marker {
   at!: Date;
 }
 
-export const ProfileChunkModel = getModelForClass(ProfileChunk);
+export type ProfileKind = "student" | "posting" | "placement" | "application";
+
+/** One collection per kind (`student_profiles`, ...): reading one kind never decodes another's chunks. */
+const chunkModel = (kind: ProfileKind, name: string) =>
+  getModelForClass(ProfileChunk, { schemaOptions: { collection: `${kind}_profiles` }, options: { customName: name } });
+
+export const ProfileChunkModels = {
+  student: chunkModel("student", "StudentProfileChunk"),
+  posting: chunkModel("posting", "PostingProfileChunk"),
+  placement: chunkModel("placement", "PlacementProfileChunk"),
+  application: chunkModel("application", "ApplicationProfileChunk"),
+} as const;
 export const MarkerModel = getModelForClass(Marker);

@@ -1,5 +1,5 @@
 import { Types, trusted, type Model } from "mongoose";
-import { MarkerModel, ProfileChunkModel, type ProfileChunk } from "../../schema/profile-chunk.model";
+import { MarkerModel, ProfileChunkModels, type ProfileChunk, type ProfileKind } from "../../schema/profile-chunk.model";
 import { StudentModel, type Student } from "../../schema/student.model";
 import { PostingModel, type Posting } from "../../schema/posting.model";
 import { PlacementModel, type Placement, type PlacementStatus } from "../../schema/placement.model";
@@ -11,7 +11,9 @@ import type { ApplicationStatus, PostingKind, PostingStatus, SchoolLevel } from 
  * `<id>,<fields...>`; fields never contain "," or a newline.
  */
 export interface ProfileCodec<R extends { _id: Types.ObjectId; profileChunk?: string | null }, P> {
-  kind: "student" | "posting" | "placement" | "application";
+  kind: ProfileKind;
+  /** Chunks are `<group>-0`, `<group>-1`, ... (a run's placements): a group's chunks are read by _id. */
+  sequential?: boolean;
   model: Model<any>;
   /** The record fields `encode` and `groupOf` read (plus profileChunk). */
   fields: Record<string, 1>;
@@ -97,6 +99,7 @@ export const PLACEMENT_CODEC: ProfileCodec<PlacementRecord, PlacementProfile> = 
   kind: "placement",
   model: PlacementModel,
   fields: { run: 1, student: 1, posting: 1, enterprise: 1, status: 1, profileChunk: 1 },
+  sequential: true,
   encode: (p) => `${String(p._id)},${String(p.student)},${String(p.posting)},${String(p.enterprise)},${p.status}`,
   decode: ([id, student, posting, enterprise, status], run) => ({ id: id!, run: run!, student: student!, posting: posting!, enterprise: enterprise!, status: status as PlacementStatus }),
   groupOf: (p) => p.run,
@@ -129,31 +132,38 @@ const RETRIES = 20;
  * So after a crash at any point the profiles read exactly as the records.
  */
 export class PackedProfiles<R extends { _id: Types.ObjectId; profileChunk?: string | null }, P> {
-  constructor(private readonly codec: ProfileCodec<R, P>, private readonly now: () => number = Date.now) {}
+  private readonly chunks: (typeof ProfileChunkModels)[ProfileKind];
+
+  constructor(private readonly codec: ProfileCodec<R, P>, private readonly now: () => number = Date.now) {
+    this.chunks = ProfileChunkModels[codec.kind];
+  }
 
   /** The chunk of a record created on its own: one per school for students, one for all postings. */
   singlesChunk(group: Types.ObjectId | null): string {
+    // Sequential kinds (placements) are only written in bulk; older records without a chunk are
+    // gathered into their group's first chunk, where a read by _id finds them.
+    if (this.codec.sequential) return `${String(group)}-0`;
     return group ? `single-${String(group)}` : "single";
   }
 
   /** Before an import's records are inserted. */
   async open(chunk: string, group: Types.ObjectId | null): Promise<void> {
-    await ProfileChunkModel.create({ _id: this.id(chunk), kind: this.codec.kind, group, lines: "", complete: false, dirty: [], version: 0 });
+    await this.chunks.create({ _id: chunk, group, lines: "", complete: false, dirty: [], version: 0 });
   }
 
   /** After an import's records are inserted. */
   async complete(chunk: string, records: R[]): Promise<void> {
-    await ProfileChunkModel.updateOne({ _id: this.id(chunk) }, { $set: { lines: records.map(this.codec.encode).join("\n"), complete: true }, $inc: { version: 1 } });
+    await this.chunks.updateOne({ _id: chunk }, { $set: { lines: records.map(this.codec.encode).join("\n"), complete: true }, $inc: { version: 1 } });
   }
 
   /** Drops every chunk of a group (a run's placements, before they are written again). */
   async dropGroup(group: Types.ObjectId): Promise<void> {
-    await ProfileChunkModel.deleteMany({ kind: this.codec.kind, group });
+    await this.chunks.deleteMany({ group });
   }
 
   /** After an import's records were removed again (a failed import). */
   async drop(chunk: string): Promise<void> {
-    await ProfileChunkModel.deleteOne({ _id: this.id(chunk) });
+    await this.chunks.deleteOne({ _id: chunk });
   }
 
   /** The chunk a record's line lives in (records from before chunks existed: their group's singles). */
@@ -163,9 +173,9 @@ export class PackedProfiles<R extends { _id: Types.ObjectId; profileChunk?: stri
 
   /** Before a record is created or changed on its own (creates its chunk when needed). */
   async markDirty(record: R): Promise<void> {
-    await ProfileChunkModel.updateOne(
-      { _id: this.id(this.chunkOf(record)) },
-      { $addToSet: { dirty: String(record._id) }, $inc: { version: 1 }, $setOnInsert: { kind: this.codec.kind, group: this.codec.groupOf(record), lines: "", complete: true } },
+    await this.chunks.updateOne(
+      { _id: this.chunkOf(record) },
+      { $addToSet: { dirty: String(record._id) }, $inc: { version: 1 }, $setOnInsert: { group: this.codec.groupOf(record), lines: "", complete: true } },
       { upsert: true },
     );
   }
@@ -173,10 +183,10 @@ export class PackedProfiles<R extends { _id: Types.ObjectId; profileChunk?: stri
   /** After a single write (or a failed one): rewrites the lines of the record's chunk's dirty records from their documents. */
   async refresh(record: R): Promise<void> {
     for (let attempt = 0; attempt < RETRIES; attempt++) {
-      const doc = await ProfileChunkModel.findById(this.id(this.chunkOf(record))).lean<ProfileChunk>();
+      const doc = await this.chunks.findById(this.chunkOf(record)).lean<ProfileChunk>();
       if (!doc || doc.dirty.length === 0) return;
       const lines = await this.patchedLines(doc);
-      const written = await ProfileChunkModel.updateOne(
+      const written = await this.chunks.updateOne(
         { _id: doc._id, version: doc.version },
         // $pullAll: FerretDB 1.24 ignores $pull with an $in condition.
         { $set: { lines }, $pullAll: { dirty: doc.dirty }, $inc: { version: 1 } },
@@ -191,9 +201,7 @@ export class PackedProfiles<R extends { _id: Types.ObjectId; profileChunk?: stri
    * in flight are left out; interrupted ones are rebuilt from their records first.
    */
   async load(groups: Types.ObjectId[] = []): Promise<P[]> {
-    const filter: Record<string, unknown> = { kind: this.codec.kind };
-    if (groups.length) filter.group = trusted({ $in: groups });
-    const docs = await ProfileChunkModel.find(filter).lean<ProfileChunk[]>();
+    const docs = this.codec.sequential && groups.length ? await this.sequentialChunks(groups) : await this.chunks.find(groups.length ? { group: trusted({ $in: groups }) } : {}).lean<ProfileChunk[]>();
     const profiles: P[] = [];
     for (const doc of docs) {
       let lines = doc.lines;
@@ -216,7 +224,7 @@ export class PackedProfiles<R extends { _id: Types.ObjectId; profileChunk?: stri
   async ensureBuilt(): Promise<number> {
     const marker = `${this.codec.kind}-profiles:v1`;
     if (await MarkerModel.exists({ _id: marker })) return 0;
-    await ProfileChunkModel.deleteMany({ kind: this.codec.kind });
+    await this.chunks.deleteMany({});
     const records = await this.codec.model.find({}, this.codec.fields).lean<R[]>();
     const chunks = new Map<string, R[]>();
     for (const r of records) {
@@ -226,15 +234,24 @@ export class PackedProfiles<R extends { _id: Types.ObjectId; profileChunk?: stri
       else chunks.set(key, [r]);
     }
     const docs = [...chunks].map(([chunk, list]) => ({
-      _id: this.id(chunk), kind: this.codec.kind, group: this.codec.groupOf(list[0]!), lines: list.map(this.codec.encode).join("\n"), complete: true, dirty: [], version: 0,
+      _id: chunk, group: this.codec.groupOf(list[0]!), lines: list.map(this.codec.encode).join("\n"), complete: true, dirty: [], version: 0,
     }));
-    for (let i = 0; i < docs.length; i += 100) await ProfileChunkModel.insertMany(docs.slice(i, i + 100), { ordered: false });
+    for (let i = 0; i < docs.length; i += 100) await this.chunks.insertMany(docs.slice(i, i + 100), { ordered: false });
     await MarkerModel.create({ _id: marker, at: new Date() });
     return records.length;
   }
 
-  private id(chunk: string): string {
-    return `${this.codec.kind}:${chunk}`;
+  /** The chunks `<group>-0`, `<group>-1`, ... of each group, by _id (the only look-up FerretDB indexes). */
+  private async sequentialChunks(groups: Types.ObjectId[]): Promise<ProfileChunk[]> {
+    const docs: ProfileChunk[] = [];
+    for (const group of groups) {
+      for (let n = 0; ; n++) {
+        const doc = await this.chunks.findById(`${String(group)}-${n}`).lean<ProfileChunk>();
+        if (!doc) break;
+        docs.push(doc);
+      }
+    }
+    return docs;
   }
 
   /** The chunk's lines with its dirty records read again from their documents (gone or moved ones dropped). */
@@ -243,7 +260,7 @@ export class PackedProfiles<R extends { _id: Types.ObjectId; profileChunk?: stri
     const current = new Map<string, string>();
     for (const id of dirty) {
       const record = Types.ObjectId.isValid(id) ? await this.codec.model.findById(id, this.codec.fields).lean<R>() : null;
-      if (record && this.id(this.chunkOf(record)) === doc._id) current.set(id, this.codec.encode(record));
+      if (record && this.chunkOf(record) === doc._id) current.set(id, this.codec.encode(record));
     }
     const kept: string[] = [];
     for (const line of doc.lines ? doc.lines.split("\n") : []) {
@@ -260,13 +277,13 @@ export class PackedProfiles<R extends { _id: Types.ObjectId; profileChunk?: stri
 
   /** An interrupted import: its lines from the records of the chunk that exist (a full read on FerretDB). */
   private async rebuild(doc: ProfileChunk): Promise<string> {
-    const records = await this.codec.model.find({ profileChunk: doc._id.slice(this.codec.kind.length + 1) }, this.codec.fields).lean<R[]>();
+    const records = await this.codec.model.find({ profileChunk: doc._id }, this.codec.fields).lean<R[]>();
     if (records.length === 0) {
-      await ProfileChunkModel.deleteOne({ _id: doc._id, version: doc.version });
+      await this.chunks.deleteOne({ _id: doc._id, version: doc.version });
       return "";
     }
     const lines = records.map(this.codec.encode).join("\n");
-    await ProfileChunkModel.updateOne({ _id: doc._id, version: doc.version }, { $set: { lines, complete: true }, $inc: { version: 1 } });
+    await this.chunks.updateOne({ _id: doc._id, version: doc.version }, { $set: { lines, complete: true }, $inc: { version: 1 } });
     return lines;
   }
 }

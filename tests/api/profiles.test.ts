@@ -8,7 +8,7 @@ import { Types } from "mongoose";
 import { Role } from "../../schema/enums";
 import { StudentModel } from "../../schema/student.model";
 import { PostingModel } from "../../schema/posting.model";
-import { MarkerModel, ProfileChunkModel } from "../../schema/profile-chunk.model";
+import { MarkerModel, ProfileChunkModels } from "../../schema/profile-chunk.model";
 import { PackedProfiles, POSTING_CODEC, STUDENT_CODEC, type PostingProfile, type StudentProfile } from "../../server/services/packed-profiles";
 import { aPosting, aSchool, aStudent, anEnterprise } from "../helpers/factories";
 import { startTestServer, type TestServer } from "../helpers/test-server";
@@ -59,8 +59,8 @@ test("student imports, creates and updates over the API keep the profiles equal 
   expect(profiles).toEqual(await studentRecords());
   expect(profiles.find((p) => p.id === created[0])).toMatchObject({ major: "460301", graduationYear: 2028 });
   // One chunk for the import, one for the school's students created one at a time; nothing left dirty.
-  expect(await ProfileChunkModel.countDocuments({ kind: "student" })).toBe(2);
-  expect(await ProfileChunkModel.countDocuments({ dirty: { $ne: [] } })).toBe(0);
+  expect(await ProfileChunkModels.student.countDocuments({})).toBe(2);
+  expect(await ProfileChunkModels.student.countDocuments({ dirty: { $ne: [] } })).toBe(0);
 });
 
 test("posting imports, creates, updates and closes over the API keep the profiles equal to the postings", async () => {
@@ -78,10 +78,10 @@ test("posting imports, creates, updates and closes over the API keep the profile
 });
 
 test("a failed import leaves no profile chunk behind", async () => {
-  const before = await ProfileChunkModel.countDocuments({});
+  const before = await ProfileChunkModels.student.countDocuments({});
   const res = await server.gql(IMPORT, { s: schoolId, rows: [aStudent(), aStudent({ major: "not-a-major" })] }, bureau);
   expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-  expect(await ProfileChunkModel.countDocuments({})).toBe(before);
+  expect(await ProfileChunkModels.student.countDocuments({})).toBe(before);
   expect(byId(await students().load())).toEqual(await studentRecords());
 });
 
@@ -105,8 +105,8 @@ test("a write interrupted after marking the record dirty reads as the record", a
   // The next refresh (any later single write to the chunk) writes the lines and clears the marks.
   await profiles.refresh(record);
   await postings().refresh(posting);
-  expect(await ProfileChunkModel.countDocuments({ dirty: { $ne: [] } })).toBe(0);
-  expect((await ProfileChunkModel.findById(`student:${record.profileChunk}`).lean())!.lines).toContain(`${target!.id},530701,`);
+  for (const model of Object.values(ProfileChunkModels)) expect(await model.countDocuments({ dirty: { $ne: [] } })).toBe(0);
+  expect((await ProfileChunkModels.student.findById(record.profileChunk).lean())!.lines).toContain(`${target!.id},530701,`);
   expect(byId(await postings().load())).toEqual(await postingRecords());
 });
 
@@ -124,18 +124,18 @@ test("an import interrupted before its lines were written is left out while in f
   // A minute later the writer is taken as dead: the chunk is rebuilt from its students.
   const later = students(() => Date.now() + 61_000);
   expect(byId(await later.load())).toEqual(await studentRecords());
-  expect(await ProfileChunkModel.findById(`student:${chunk}`).lean()).toMatchObject({ complete: true });
+  expect(await ProfileChunkModels.student.findById(chunk).lean()).toMatchObject({ complete: true });
   // A chunk whose records never got written is dropped.
   await students().open("crashed-import-2", school);
   await later.load();
-  expect(await ProfileChunkModel.exists({ _id: "student:crashed-import-2" })).toBeNull();
+  expect(await ProfileChunkModels.student.exists({ _id: "crashed-import-2" })).toBeNull();
 });
 
 test("a database without profiles gets them built once, from the records (older records without a chunk too)", async () => {
   await StudentModel.updateMany({}, { $set: { profileChunk: null } }); // as written before chunks existed
   const expectedStudents = await studentRecords();
   const expectedPostings = await postingRecords();
-  await ProfileChunkModel.deleteMany({});
+  for (const model of Object.values(ProfileChunkModels)) await model.deleteMany({});
   await MarkerModel.deleteMany({});
   expect(await students().ensureBuilt()).toBe(expectedStudents.length);
   expect(await postings().ensureBuilt()).toBe(expectedPostings.length);
