@@ -111,7 +111,7 @@ async function main(): Promise<void> {
         });
       }
       // Straight into the collection, past the services: this throwaway database only serves
-      // retention reports, so the students' allocation profiles (profile_chunks) are not kept.
+      // retention reports, so the students' allocation profiles (student_profiles) are not kept.
       await StudentModel.collection.insertMany(docs, { ordered: false });
     }
     result.loadStudentsSeconds = seconds(performance.now() - t0);
