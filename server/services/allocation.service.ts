@@ -145,16 +145,19 @@ export class AllocationService {
     const claimed = await AllocationRunModel.findOneAndUpdate(
       { _id: runId, status: trusted({ $in: [AllocationRunStatus.QUEUED, AllocationRunStatus.SOLVING] }) },
       { $set: { status: AllocationRunStatus.SOLVING, "timings.startedAt": new Date() } },
-      { returnDocument: "after" },
+      { returnDocument: "before" },
     ).lean<AllocationRun>();
     if (!claimed) return;
     try {
-      // A resumed run may have written part of its children before a crash: start clean.
-      await PlacementModel.deleteMany({ run: runId });
-      await UnplacedChunkModel.deleteMany({ run: runId });
-      await RunDetailsModel.deleteOne({ _id: runId });
-      await PlacementListModel.deleteMany({ run: runId });
-      await this.profiles.placements.dropGroup(runId);
+      if (claimed.status === AllocationRunStatus.SOLVING) {
+        // Resumed after a crash mid-solve: it may have written part of its children; start clean.
+        // (A QUEUED run has none, and these filters read whole collections on FerretDB.)
+        await PlacementModel.deleteMany({ run: runId });
+        await UnplacedChunkModel.deleteMany({ run: runId });
+        await RunDetailsModel.deleteOne({ _id: runId });
+        await PlacementListModel.deleteMany({ run: runId });
+        await this.profiles.placements.dropGroup(runId);
+      }
       const t0 = Date.now();
       const activeRuns = await this.activeRunIds();
       const { profiles, schoolOf } = await loadAllocationProfiles(claimed, activeRuns, this.options.today(), this.profiles);
