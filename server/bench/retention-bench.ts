@@ -32,6 +32,7 @@ import { connectMongoose, syncIndexes } from "../database";
 import { repoRoot, startEmbeddedFerretdb } from "../embedded-ferretdb";
 import { CounterDeltas, counters, countersFromOutcomes, snapshotGraduates, writeCounters } from "../reports/counters";
 import { ReportService } from "../services/report.service";
+import { PackedProfiles, POSTING_CODEC } from "../services/packed-profiles";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
       }
     }
 
-    const reports = new ReportService();
+    const reports = new ReportService(new PackedProfiles(POSTING_CODEC));
     const bureau: Viewer = { userId: "bench", role: Role.BUREAU, schoolId: null, enterpriseId: null };
     const school: Viewer = { userId: "bench", role: Role.SCHOOL, schoolId: String(schools[0]!._id), enterpriseId: null };
     const timings: Record<string, { runsMs: number[]; medianMs: number; rows: number; employed: number }> = {};

@@ -1,3 +1,4 @@
+import type { PostingProfiles } from "./packed-profiles";
 import { Types, trusted } from "mongoose";
 import { activeRunIds } from "./active-runs";
 import { ClusterModel, type Cluster } from "../../schema/cluster.model";
@@ -76,6 +77,8 @@ export const COMPLIANCE_LABELS: Record<ComplianceStatus, string> = {
  * a school only its own graduates (retention, fit, supply), an enterprise only its own compliance.
  */
 export class ReportService {
+  constructor(private readonly postingProfiles: PostingProfiles) {}
+
   /**
    * Retention (留泉率), placement (去向落实率) and major-match (专业对口率) rates for one graduation
    * year, grouped. `graduates` counts students of that graduation year (SCHOOL, MAJOR,
@@ -231,7 +234,8 @@ export class ReportService {
     checkYear(year);
     const [graduates, postings, clusters] = await Promise.all([
       this.graduatesByMajor(year, schoolScope(viewer)),
-      PostingModel.find({ status: PostingStatus.OPEN }, { majors: 1, capacity: 1, enterprise: 1 }).maxTimeMS(QUERY_TIMEOUT_MS).lean<{ majors: string[]; capacity: number; enterprise: Types.ObjectId }[]>(),
+      // From the postings' packed profiles: on FerretDB a filter reads every posting document.
+      this.postingProfiles.load().then((all) => all.filter((p) => p.status === PostingStatus.OPEN)),
       this.clusters(),
     ]);
     const tallies = new Map<string, { supply: number; demand: number }>();
