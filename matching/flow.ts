@@ -24,12 +24,23 @@
  * - Live-arc partition: each node's CSR range is kept ordered [arcs with residual capacity |
  *   saturated arcs], with O(1) swaps on every push. A posting with 400 eligible students but
  *   5 seats then relabels by scanning about 6 arcs instead of 400.
+ * - Reversed network when the students far outnumber the seats (prefersReverse: R's out-capacity
+ *   above 1.2x its in-capacity, e.g. the server's city instance, 100k students for ~58k seats):
+ *   every arc turned around, same costs (in place: each pair's residual capacities swapped, costs
+ *   negated, potentials negated back). Forward, every student's unit enters the network and the
+ *   ~55k that cannot be placed must be pushed back through price wars among tied students;
+ *   reversed, the flow starts from the enterprises' seats (a posting "bids" for students) and only
+ *   the seats that cannot be filled return. City instance: arc scans 252M -> 200M, relabels
+ *   5.4M -> 3.3M (with the early-proof bounds and the reversed warm start below: 109M and
+ *   1.8M; solve ~11.6 s -> ~4.2 s at load 1.4-3.4); on the synthetic instances (supply 0.8-1.1x the seats) the
+ *   reversed solve scans more arcs (its postings relabel over all unassigned eligible students),
+ *   so they stay forward.
  * - Exactness: costs are integers multiplied by (nodes + 1); a flow that is 1-optimal for those
  *   scaled costs is optimal for the original ones (a cycle has at most `nodes` arcs, so its
  *   reduced-cost sum is > -1 in original units, and it is an integer). In practice the flow is
  *   optimal much earlier, so from the first phase with epsilon below one original unit on, the
- *   solver tries to compute exact integer potentials (label-correcting, bounded work); when they
- *   exist they prove optimality and the remaining phases are skipped.
+ *   solver tries to compute exact integer potentials (label-correcting, bounded work and scans
+ *   per node); when they exist they prove optimality and the remaining phases are skipped.
  * - All prices are integers kept below 2^51, so double arithmetic is exact; the solver checks the
  *   bound and fails (never reports a wrong optimum) past it. The potentials it returns are checked
  *   again, independently, by certificate.ts.
@@ -45,16 +56,29 @@ const PRICE_LIMIT = 2 ** 51;
  */
 const UPDATE_FREQUENCY = 2;
 /**
- * Work bound (arc scans per slot) of an optimality proof before the final phase. A proof that
- * succeeds needs one pass over all arcs plus some corrections: 1.0-1.8 passes on the 20k and
- * 100k benchmark instances, up to 2.4 on the 1k one; one that fails (flow not yet optimal)
- * exhausts its bound. 4 let each failing attempt after phase 2 cost 1.9M scans (~7 ms) per
- * 100k-student component; 2.5 keeps every early proof the benchmark instances had (a bound
- * that cuts a proof off changes which of several optimal placements is returned).
+ * Bounds of an optimality proof before the final phase: arc scans per slot, and scans per node.
+ * A proof that succeeds needs one pass over all arcs plus some corrections: 1.0-1.8 passes over
+ * the slots on the 20k and 100k benchmark instances, up to 2.4 on the 1k one, 2.65 on the city
+ * instance (heavy ties), and no node is scanned more than 5 times in any of them. One that fails
+ * (flow not yet optimal: a negative cycle) keeps the nodes of the cycle coming back: on the
+ * synthetic instances some node reaches its 8th scan after 3.3-4.5 passes over the slots. So an
+ * early proof gives up at the 8th scan of a node, or at 6 passes: the city's phase-2 flow is then
+ * proven optimal (it skips phase 3, ~70M arc scans), while a failing attempt costs ~1 pass more
+ * than the former single bound of 2.5 passes (which cut the city's proof off).
  */
-const EARLY_PROOF_WORK = 2.5;
+const EARLY_PROOF_WORK = 6;
+const EARLY_PROOF_PASSES = 7;
+/** Supply / absorbable capacity above which the reversed network is solved (see prefersReverse). */
+const REVERSE_SUPPLY_RATIO = 1.2;
 /** Initial epsilon = largest |cost| / this, since the initial prices are already close (measured: 10). */
 const WARM_START_DIVISOR = 10;
+/**
+ * The same for the reversed network. Arc scans by divisor 10 / 20 / 40 / 80: city 127M / 137M /
+ * 109M / 137M, the city with 70 % of its students 114M / 117M / 90M / 107M, large-20000 22.4M /
+ * 24.3M / 17.5M / 14.8M (forward, on the synthetic instances, 10 stays best: 65M / 68M / 75M / 78M
+ * at 100k).
+ */
+const REVERSED_WARM_START_DIVISOR = 40;
 
 export type CirculationOutcome =
   | {
@@ -83,17 +107,37 @@ export type CirculationOutcome =
  * node's range (`forwardSlot` is kept up to date). Returns exact integer potentials (original
  * cost units, root at 0) under which every residual arc has nonnegative reduced cost.
  */
-export function minCostCirculation(net: CirculationNetwork, ws: Workspace = new Workspace()): CirculationOutcome {
+export function minCostCirculation(
+  net: CirculationNetwork,
+  ws: Workspace = new Workspace(),
+  /** reverse: solve on the reversed network (default: as prefersReverse decides); the result is the same kind. */
+  options: { reverse?: boolean } = {},
+): CirculationOutcome {
   const n = net.nodes;
   const { first, head, rcap, cost, rev, forwardSlot } = net;
   const slots = head.length;
   const mult = n + 1;
+  const reverse = options.reverse ?? prefersReverse(net);
   // Which forward arc each slot belongs to: f for the forward slot, ~f for its reverse.
   const arcId = ws.int32("flow.arcId", slots);
   for (let f = 0; f < forwardSlot.length; f++) {
     arcId[forwardSlot[f]] = f;
     arcId[rev[forwardSlot[f]]] = ~f;
   }
+  // Reversed network: every arc turned around with the same cost. In place, that is each pair's
+  // residual capacities swapped and every cost negated; potentials come back negated.
+  const flipPairs = (): void => {
+    for (let a = 0; a < slots; a++) {
+      cost[a] = -cost[a];
+      if (arcId[a] >= 0) {
+        const r = rev[a];
+        const t = rcap[a];
+        rcap[a] = rcap[r];
+        rcap[r] = t;
+      }
+    }
+  };
+  if (reverse) flipPairs();
   // pairCap[a] = rcap[a] + rcap[rev[a]], invariant under pushes: it gives the reverse residual
   // capacity from slot a's own row (no random access in the global update's backward scan).
   const pairCap = ws.int32("flow.pairCap", slots);
@@ -107,6 +151,11 @@ export function minCostCirculation(net: CirculationNetwork, ws: Workspace = new 
   const restoreCosts = (): void => {
     for (let a = 0; a < slots; a++) cost[a] /= mult;
     for (let a = 0; a < slots; a++) if (arcId[a] >= 0) forwardSlot[arcId[a]] = a;
+    if (reverse) flipPairs();
+  };
+  const unflip = (potentials: Float64Array): Float64Array => {
+    if (reverse) for (let v = 0; v < n; v++) potentials[v] = 0 - potentials[v];
+    return potentials;
   };
 
   const swapSlots = (i: number, j: number): void => {
@@ -403,27 +452,29 @@ export function minCostCirculation(net: CirculationNetwork, ws: Workspace = new 
   let proofAttempts = 0;
   let proofScans = 0;
   // Initial prices: the network's forward arcs run from lower to higher node numbers (root 0,
-  // students, postings, enterprises) except the arcs back into the root, so one backward pass
+  // students, postings, enterprises) except the arcs back into the root (reversed: from higher
+  // to lower except those out of the root, so the pass runs upwards), so one backward pass
   // gives prices under which every such arc has reduced cost >= 0 (each node priced at its best
   // way onward). The first refine then starts from "every student sends its unit to its best
   // posting" instead of flooding every positive-score edge, which it would otherwise undo.
   // Any prices are a valid start (refine first saturates every arc of negative reduced cost), so
   // this is purely a heuristic; exactness still comes from the potentials checked at the end.
-  for (let v = n - 1; v >= 1; v--) {
+  for (let k = 1; k < n; k++) {
+    const v = reverse ? k : n - k;
     let best = 0;
     const end = first[v] + live[v];
     for (let a = first[v]; a < end; a++) {
       const w = head[a];
-      if (w !== 0 && w < v) continue;
+      if (w !== 0 && (reverse ? w > v : w < v)) continue;
       const t = price[w] - cost[a];
       if (t > best) best = t;
     }
     price[v] = best;
   }
   // With those prices the first phases of the classic schedule (epsilon from the largest cost)
-  // would only re-derive them, so epsilon starts WARM_START_DIVISOR times lower.
+  // would only re-derive them, so epsilon starts WARM_START_DIVISOR (reversed: 40) times lower.
   // (At least 2 whenever some cost is nonzero, so that at least the final eps = 1 phase runs.)
-  let eps = maxCost === 0 ? 1 : Math.max(2, Math.floor((maxCost * mult) / WARM_START_DIVISOR));
+  let eps = maxCost === 0 ? 1 : Math.max(2, Math.floor((maxCost * mult) / (reverse ? REVERSED_WARM_START_DIVISOR : WARM_START_DIVISOR)));
   while (eps > 1) {
     eps = Math.max(1, Math.floor(eps / ALPHA));
     refine(eps);
@@ -445,11 +496,12 @@ export function minCostCirculation(net: CirculationNetwork, ws: Workspace = new 
       for (let v = 0; v < n; v++) start[v] = Math.floor(price[v] / mult);
       proofAttempts++;
       const proof = { work: 0 };
-      const potentials = exactPotentials(net, start, eps === 1 ? 50 * slots + 1000 : EARLY_PROOF_WORK * slots + 1000, mult, ws, proof);
+      const final = eps === 1;
+      const potentials = exactPotentials(net, start, final ? 50 * slots + 1000 : EARLY_PROOF_WORK * slots + 1000, mult, ws, proof, final ? n + 1 : EARLY_PROOF_PASSES);
       proofScans += proof.work;
       if (potentials) {
         restoreCosts();
-        return { ok: true, potentials, phases, relabels, pushes, arcScans, updateScans, updates, earlyStop: eps > 1, proofAttempts, proofScans, arcId };
+        return { ok: true, potentials: unflip(potentials), phases, relabels, pushes, arcScans, updateScans, updates, earlyStop: eps > 1, proofAttempts, proofScans, arcId };
       }
       if (eps === 1) {
         restoreCosts();
@@ -462,6 +514,23 @@ export function minCostCirculation(net: CirculationNetwork, ws: Workspace = new 
   const zero = ws.float64("flow.start", n);
   zero.fill(0);
   return { ok: true, potentials: zero, phases, relabels, pushes, arcScans, updateScans, updates, earlyStop: false, proofAttempts, proofScans, arcId };
+}
+
+/**
+ * Whether to solve on the reversed network: when the students' supply (R's out-capacity) clearly
+ * exceeds what the enterprises can absorb (R's in-capacity), forward push-relabel sends every
+ * student's unit out and must return most of the surplus through long price wars among tied
+ * students; reversed, the flow starts from the enterprises' seats and only their surplus returns.
+ */
+export function prefersReverse(net: CirculationNetwork): boolean {
+  const { first, rcap, rev } = net;
+  let supply = 0;
+  let absorb = 0;
+  for (let a = first[0]; a < first[1]; a++) {
+    if (rcap[a] > 0) supply += rcap[a];
+    else absorb += rcap[rev[a]];
+  }
+  return supply > REVERSE_SUPPLY_RATIO * absorb;
 }
 
 /** Prices of a 1-optimal scaled solution floored to original cost units (a start for exactPotentials). */

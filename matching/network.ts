@@ -431,6 +431,9 @@ export function toCsr(nodes: number, tail: Int32Array, headF: Int32Array, capF: 
  * `costDivisor`: the network's costs are the original integer costs times this (exact integer
  * quotients), so the flow solver can try a proof without restoring its scaled costs.
  * `stats.work` receives the arc scans spent. With a workspace, the result is a view of it.
+ * `maxPasses` (default n + 1, the negative-cycle test) gives up once a node would be scanned more
+ * often than that: with a good start, the corrections of an optimal flow settle within a few
+ * passes per node, while a negative cycle keeps its nodes coming back.
  */
 export function exactPotentials(
   net: CirculationNetwork,
@@ -439,6 +442,7 @@ export function exactPotentials(
   costDivisor = 1,
   ws?: Workspace,
   stats?: { work: number },
+  maxPasses = net.nodes + 1,
 ): Float64Array | undefined {
   const n = net.nodes;
   const { first, head, rcap, cost } = net;
@@ -469,7 +473,7 @@ export function exactPotentials(
     qHead = qHead === n ? 0 : qHead + 1;
     size--;
     inQueue[u] = 0;
-    if (++passes[u] > n + 1) return done(undefined); // negative cycle
+    if (++passes[u] > maxPasses) return done(undefined); // negative cycle (or given up)
     const pu = pi[u];
     const end = first[u + 1];
     work += end - first[u];

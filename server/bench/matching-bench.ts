@@ -2,6 +2,7 @@
  * Matching engine benchmark.
  *
  *   npm run bench:matching [-- --million] [-- --runs 3] [-- --lp-runs 1] [-- --object]
+ *                          [-- --instance PATH [--instance PATH2 ...]] [-- --only-instances]
  *
  * For each size a seeded synthetic instance (seeds/synthetic-instance.ts) is written to a temp
  * file; then one child process per (size, solver) reads it, runs allocate() `runs` times and
@@ -13,6 +14,9 @@
  * (typed-array) instance, as the CLI does, then drops the bytes; allocate() then skips
  * validation. With --object it uses the plain path instead: JSON.parse, and allocate() on the
  * object (validation and indexing into typed arrays in its "validate" phase).
+ * --instance PATH (repeatable) adds an instance file (JSON, or .json.gz) as an extra case, labelled
+ * by its file name, e.g. the server's city instance; --only-instances skips the synthetic sizes
+ * and the shared example.
  * Solve time = allocate(): validation (plain path only), network build, min-cost flow,
  * certificate check, slot values and result assembly. Reading + parsing is measured separately.
  * "its CPU ms" is the process CPU time (all threads, GC helpers included) of the median run:
@@ -147,7 +151,9 @@ function main(): void {
   }
   const runs = argv.includes("--runs") ? Number(argv[argv.indexOf("--runs") + 1]) : 3;
   const compact = !argv.includes("--object");
-  const sizes = [1_000, 20_000, 100_000, ...(argv.includes("--million") ? [1_000_000] : [])];
+  const extraFiles = argv.flatMap((arg, i) => (arg === "--instance" && argv[i + 1] !== undefined ? [path.resolve(argv[i + 1])] : []));
+  const onlyInstances = argv.includes("--only-instances");
+  const sizes = onlyInstances ? [] : [1_000, 20_000, 100_000, ...(argv.includes("--million") ? [1_000_000] : [])];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "matching-bench-"));
   const reports: ChildReport[] = [];
   try {
@@ -166,7 +172,8 @@ function main(): void {
     const large = path.resolve(__dirname, "../../../../shared/allocation/examples/large-20000.instance.json.gz");
     const largeAlt = path.resolve(process.cwd(), "../shared/allocation/examples/large-20000.instance.json.gz");
     const largeFile = fs.existsSync(large) ? large : fs.existsSync(largeAlt) ? largeAlt : undefined;
-    if (largeFile) reports.push(runChild(largeFile, "example large-20000", "flow", runs, compact));
+    if (largeFile && !onlyInstances) reports.push(runChild(largeFile, "example large-20000", "flow", runs, compact));
+    for (const file of extraFiles) reports.push(runChild(file, path.basename(file).replace(/\.instance\.json(\.gz)?$|\.json(\.gz)?$/, ""), "flow", runs, compact));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
