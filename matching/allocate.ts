@@ -11,7 +11,10 @@ import { buildComponentNetwork, componentEdges, components, degrees, exactPotent
 import type { AllocateOptions, EnterpriseCeilingValue, EnterpriseOutcome, FailedResult, OptimalResult, Placement, PostingSlotValue, Result, SolveStats, Unplaced } from "./types";
 import { parseInstance, studentEdges, type ParsedInstance } from "./validate";
 
-/** Default bound on arc scans spent on exact slot values (roughly 0.2 s); the rest are dual bounds. */
+/**
+ * Default bound on arc scans of the per-enterprise slot-value searches (the search from the root,
+ * once per component, is not charged); values past it are dual bounds. Rarely reached now.
+ */
 const DEFAULT_SLOT_VALUE_WORK = 10_000_000;
 
 function failure(status: "ERROR" | "TIME_LIMIT", message: string, solver?: string, millis?: number): FailedResult {

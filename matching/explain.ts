@@ -116,16 +116,19 @@ class NodeHeap {
   }
 }
 
-const heaps = new WeakMap<Workspace, NodeHeap>();
-/** One search heap per workspace (it only grows). */
-function heapOf(ws: Workspace): NodeHeap {
-  let heap = heaps.get(ws);
-  if (heap === undefined) {
-    heap = new NodeHeap(64);
-    heaps.set(ws, heap);
+const heaps = new WeakMap<Workspace, NodeHeap[]>();
+/** Search heaps per workspace (they only grow): `which` 0 and 1 can be used at the same time. */
+function heapOf(ws: Workspace, which = 0): NodeHeap {
+  let list = heaps.get(ws);
+  if (list === undefined) {
+    list = [new NodeHeap(64), new NodeHeap(64)];
+    heaps.set(ws, list);
   }
-  return heap;
+  return list[which];
 }
+
+/** Largest key range searched with a bucket per key value (Dial's queue); beyond it, a heap. */
+const BUCKET_KEYS_MAX = 1 << 20;
 
 /** Objective gain of one more unit on an arc: exact when `exact`, else the dual upper bound. */
 export interface MarginalValue {
@@ -140,6 +143,369 @@ export interface MarginalValue {
  * gain = max(0, -(cost(u,v) + dist(v, u))) in the residual network. With potentials pi giving
  * nonnegative reduced costs, dist(v,u) = distRC(v,u) - pi(v) + pi(u), so the dual price
  * pi(v) - pi(u) - cost(u,v) bounds the gain from above and a Dijkstra on reduced costs, cut at
+ * that bound, finds it exactly. Postings: u = posting p, v = its enterprise e; ceilings: u = e,
+ * v = root R.
+ *
+ * A shortest path e -> p either passes through R, and then costs dist(e,R) + dist(R,p), or
+ * avoids it. So one search from R per component serves every ceiling and every posting's
+ * through-R paths: it is resumed on demand, only as far as some value needs, and is not charged
+ * to the budget (it settles at most the component once). The search per enterprise never
+ * enters R (whose arcs reach every student with room): it learns dist(e,R) from the arcs into
+ * R it passes, skips nodes no closer than through R, and stops as soon as no target can beat
+ * its bound or its through-R distance. It is charged per settled node like the searches through
+ * R of componentMarginalValuesBySearch and settles only nodes those would settle before
+ * reaching their last target (up to ties with that key), so every value those made exact within a
+ * budget is exact here too, and equal (tests/matching/slot-values.test.ts); usually all are.
+ * The value is summed along the found cycle with the instance's real scores and floorPenalty,
+ * so it stays exact when costs were scaled or the penalty capped. `work` bounds the arc scans of
+ * the per-enterprise searches; when it runs out, the remaining posting values are the dual
+ * bounds (exact: false). `enterpriseLocal` maps instance enterprises to this component's local nodes.
+ */
+export function componentMarginalValues(
+  instance: ParsedInstance,
+  layout: ComponentLayout,
+  net: CirculationNetwork,
+  pi: Float64Array,
+  costScale: number,
+  budget: { work: number },
+  enterpriseLocal: Int32Array,
+  ws: Workspace = new Workspace(),
+  slotArcId?: Int32Array,
+): { postings: MarginalValue[]; enterprises: MarginalValue[] } {
+  const n = net.nodes;
+  const { first, head, rcap, cost, forwardSlot, rev } = net;
+  const nS = layout.students.length;
+  const nP = layout.postings.length;
+  const nE = layout.enterprises.length;
+  const firstPosting = 1 + nS;
+  const firstEnterprise = firstPosting + nP;
+  const nEdges = layout.edges.length;
+  const floorStart = nS + nEdges + nP;
+  // Forward arc numbering (network.ts): R->s [0,nS), edges, p->e, then (floor, free) per enterprise.
+  // arcKind: slot -> forward arc id, or ~id for reverses (the flow solver's, or built on first use).
+  let arcKind = slotArcId;
+  /** Objective gain of sending one unit along slot a (negative of its real cost). */
+  const realGain = (a: number): number => {
+    if (arcKind === undefined) {
+      arcKind = ws.int32("explain.arcKind", head.length);
+      for (let f = 0; f < forwardSlot.length; f++) {
+        arcKind[forwardSlot[f]] = f;
+        arcKind[rev[forwardSlot[f]]] = ~f;
+      }
+    }
+    const id = arcKind[a];
+    const f = id >= 0 ? id : ~id;
+    const sign = id >= 0 ? 1 : -1;
+    if (f >= nS && f < nS + nEdges) return sign * instance.edgeScore[layout.edges[f - nS]];
+    if (f >= floorStart && (f - floorStart) % 2 === 0) return sign * instance.floorPenalty;
+    return 0;
+  };
+
+  const postings: MarginalValue[] = new Array(nP);
+  const enterprises: MarginalValue[] = new Array(nE);
+  // Postings with a positive dual bound, grouped by enterprise; the rest are worth 0.
+  const byEnterprise = new Map<number, number[]>();
+  let postingRadius = 0;
+  for (let i = 0; i < nP; i++) {
+    const e = enterpriseLocal[instance.postingEnterprise[layout.postings[i]]];
+    const bound = pi[e] - pi[firstPosting + i]; // cost(p,e) = 0
+    if (bound <= 0) postings[i] = { value: 0, exact: true };
+    else {
+      if (bound > postingRadius) postingRadius = bound;
+      const list = byEnterprise.get(e);
+      if (list) list.push(i);
+      else byEnterprise.set(e, [i]);
+    }
+  }
+  const ceilingTargets: number[] = [];
+  let ceilingRadius = 0;
+  for (let i = 0; i < nE; i++) {
+    const e = firstEnterprise + i;
+    const bound = pi[0] - pi[e];
+    // A path R -> e other than the reverse of e's own arcs to R (which only closes the trivial
+    // cycle, of gain 0) ends with a residual arc p -> e, at least as long as that arc.
+    let closest = Infinity;
+    if (bound > 0) {
+      const end = first[e + 1];
+      for (let a = first[e]; a < end; a++) {
+        const b = rev[a];
+        const u = head[a];
+        if (u === 0 || rcap[b] <= 0) continue;
+        const reduced = cost[b] + pi[u] - pi[e];
+        if (reduced < closest) closest = reduced;
+      }
+    }
+    if (bound <= 0 || closest >= bound) enterprises[i] = { value: 0, exact: true };
+    else {
+      if (bound > ceilingRadius) ceilingRadius = bound;
+      ceilingTargets.push(i);
+    }
+  }
+  if (byEnterprise.size === 0 && ceilingTargets.length === 0) return { postings, enterprises };
+
+  // The searches read the network's arcs directly (residual ones only, reduced cost under pi,
+  // >= 0): the search from R settles most of the component, so a residual-only copy, which the
+  // old per-enterprise searches repaid, would cost more to build than it saves.
+  const heap = heapOf(ws);
+  const isTarget = ws.uint8("explain.isTarget", n).fill(0);
+  let maxRadius = Math.max(postingRadius, ceilingRadius);
+
+  // The search from R, resumed on demand: fromRoot[v] = dist(R, v) for every v with dist(R, v)
+  // at most `settledTo` (an upper bound elsewhere, Infinity if unreached), fromRootArc[v] the
+  // slot into v. No key at or above the largest dual bound is ever needed.
+  const fromRoot = ws.float64("explain.fromRoot", n).fill(Infinity);
+  const fromRootArc = ws.int32("explain.fromRootArc", n);
+  // When the potentials are integers (the usual case: costs are), so are the keys, and a bucket
+  // per key value (Dial's queue, each a doubly linked list of nodes: a node whose key falls moves
+  // in O(1)) replaces the heap: this search settles most of the component.
+  let integral = maxRadius <= BUCKET_KEYS_MAX;
+  for (let v = 0; v < n && integral; v++) if (pi[v] !== Math.floor(pi[v])) integral = false;
+  const buckets = integral ? ws.int32("explain.bucketFirst", Math.floor(maxRadius) + 1).fill(-1) : undefined;
+  const bucketNext = ws.int32("explain.bucketNext", n);
+  const bucketPrev = ws.int32("explain.bucketPrev", n);
+  let cursor = 0;
+  const fromHeap = heapOf(ws, 1);
+  fromHeap.size = 0;
+  fromRoot[0] = 0;
+  if (buckets) {
+    bucketNext[0] = -1;
+    bucketPrev[0] = -1;
+    buckets[0] = 0;
+  } else fromHeap.push(0, 0);
+  let settledTo = 0;
+  /** Settles every node at most `key` from R with buckets (keys are integers below maxRadius). */
+  const advanceByBuckets = (key: number, buckets: Int32Array): void => {
+    const last = Math.min(Math.floor(key), buckets.length - 1);
+    while (cursor <= last) {
+      const u = buckets[cursor];
+      if (u < 0) {
+        cursor++;
+        continue;
+      }
+      const after = bucketNext[u];
+      buckets[cursor] = after;
+      if (after >= 0) bucketPrev[after] = -1;
+      const d = cursor;
+      const pu = pi[u];
+      const end = first[u + 1];
+      for (let a = first[u]; a < end; a++) {
+        if (rcap[a] <= 0) continue;
+        const w = head[a];
+        const nd = d + cost[a] + pu - pi[w];
+        // Settled nodes never improve (their keys are <= d <= nd); queued ones move buckets.
+        if (nd < fromRoot[w] && nd < maxRadius) {
+          const old = fromRoot[w];
+          if (old !== Infinity) {
+            const prev = bucketPrev[w];
+            const next = bucketNext[w];
+            if (prev >= 0) bucketNext[prev] = next;
+            else buckets[old] = next;
+            if (next >= 0) bucketPrev[next] = prev;
+          }
+          fromRoot[w] = nd;
+          fromRootArc[w] = a;
+          const top = buckets[nd];
+          bucketNext[w] = top;
+          bucketPrev[w] = -1;
+          if (top >= 0) bucketPrev[top] = w;
+          buckets[nd] = w;
+        }
+      }
+    }
+  };
+  /** No node is left to settle below maxRadius. */
+  const exhausted = (): boolean => (buckets ? cursor >= buckets.length : fromHeap.size === 0);
+  /** The smallest key not yet settled (a lower bound of it with buckets). */
+  const nextKey = (): number => (buckets ? cursor : fromHeap.topKey);
+  /** Settles every node at most `key` from R (keys capped at maxRadius: none is needed beyond). */
+  const advanceFromRoot = (key: number): void => {
+    if (key > maxRadius) key = maxRadius;
+    if (buckets) advanceByBuckets(key, buckets);
+    else {
+      while (fromHeap.size > 0) {
+        const d = fromHeap.topKey;
+        if (d > key) break;
+        const u = fromHeap.topNode;
+        fromHeap.pop();
+        if (d > fromRoot[u]) continue;
+        const pu = pi[u];
+        const end = first[u + 1];
+        for (let a = first[u]; a < end; a++) {
+          if (rcap[a] <= 0) continue;
+          const w = head[a];
+          const nd = d + cost[a] + pu - pi[w];
+          if (nd < fromRoot[w] && nd < maxRadius) {
+            fromRoot[w] = nd;
+            fromRootArc[w] = a;
+            fromHeap.push(nd, w);
+          }
+        }
+      }
+    }
+    if (key > settledTo) settledTo = key;
+  };
+  // Real gain of the tree path R -> v, memoised (NaN: not yet known): the paths share most of
+  // their arcs, and walking each one alone cost more than the search.
+  const fromGain = ws.float64("explain.fromGain", n).fill(NaN);
+  fromGain[0] = 0;
+  const pathStack = ws.int32("explain.pathStack", n);
+  /** Real gain of the path R -> v along fromRootArc (v settled by the search from R). */
+  const gainFromRoot = (v: number): number => {
+    let depth = 0;
+    while (Number.isNaN(fromGain[v])) {
+      pathStack[depth++] = v;
+      v = head[rev[fromRootArc[v]]];
+    }
+    let gain = fromGain[v];
+    while (depth > 0) {
+      const w = pathStack[--depth];
+      gain += realGain(fromRootArc[w]);
+      fromGain[w] = gain;
+    }
+    return gain;
+  };
+
+  // Enterprise ceilings: the free arc e -> R (cost 0), cycle closed by a path R -> e: the search
+  // from R goes on until each target is closer than its bound or the keys reach that bound.
+  ceilingTargets.sort((x, y) => pi[firstEnterprise + x] - pi[firstEnterprise + y]); // descending bound
+  for (let next = 0; next < ceilingTargets.length; ) {
+    const e = firstEnterprise + ceilingTargets[next];
+    const bound = pi[0] - pi[e];
+    if (fromRoot[e] <= settledTo || bound <= settledTo || exhausted()) next++;
+    else advanceFromRoot(Math.min(bound, nextKey()));
+  }
+  for (const i of ceilingTargets) {
+    const e = firstEnterprise + i;
+    if (!(fromRoot[e] < pi[0] - pi[e])) enterprises[i] = { value: 0, exact: true };
+    else enterprises[i] = { value: Math.max(0, gainFromRoot(e)), exact: true };
+  }
+  maxRadius = postingRadius;
+
+  // Postings: per enterprise e, a search that never enters R (dist[R] = -Infinity: never
+  // relaxed). An arc u -> R only offers toRoot = dist(e, u) + its cost: the best of those is an
+  // upper bound of dist(e, R), exact once the keys reach it (R would then have been settled), and
+  // then the search from R is resumed up to key - toRoot. Target p is done when settled, or once
+  // the key reaches min(its bound, toRoot + dist(R, p)); a node w whose key is not below
+  // toRoot + fromRoot[w] is not queued (any path on through it is matched through R). So every
+  // node settled has a key below the old search's last one, which passed through R.
+  const dist = ws.float64("explain.dist", n).fill(Infinity);
+  const parentArc = ws.int32("explain.parentArc", n);
+  const touched: number[] = [];
+  dist[0] = -Infinity;
+  let toRoot = Infinity;
+  let toRootArc = -1;
+  let targets: number[] = [];
+  let targetBound = 0;
+  /** The largest key an unsettled target still needs. */
+  const needed = (e: number): number => {
+    let radius = 0;
+    for (const p of targets) {
+      if (isTarget[p] !== 1) continue;
+      const cut = Math.min(pi[e] - pi[p], toRoot + fromRoot[p]);
+      if (cut > radius) radius = cut;
+    }
+    return radius;
+  };
+  /** Returns false when the budget ran out. */
+  const searchFrom = (e: number): boolean => {
+    heap.size = 0;
+    dist[e] = 0;
+    touched.push(e);
+    heap.push(0, e);
+    let radius = targetBound;
+    while (heap.size > 0) {
+      const d = heap.topKey;
+      const u = heap.topNode;
+      heap.pop();
+      if (d > dist[u]) continue;
+      if (isTarget[u] === 1) isTarget[u] = 2;
+      if (toRoot <= d && d - toRoot > settledTo) advanceFromRoot(d - toRoot);
+      radius = needed(e);
+      if (d >= radius) {
+        if (toRoot <= d) advanceFromRoot(d - toRoot);
+        return true;
+      }
+      budget.work -= first[u + 1] - first[u];
+      if (budget.work < 0) return false;
+      const pu = pi[u];
+      const end = first[u + 1];
+      for (let a = first[u]; a < end; a++) {
+        if (rcap[a] <= 0) continue;
+        const w = head[a];
+        const nd = d + cost[a] + pu - pi[w];
+        if (w === 0) {
+          if (nd < toRoot) {
+            toRoot = nd;
+            toRootArc = a;
+          }
+          continue;
+        }
+        if (nd < dist[w] && nd < radius && nd < toRoot + fromRoot[w]) {
+          if (dist[w] === Infinity) touched.push(w);
+          dist[w] = nd;
+          parentArc[w] = a;
+          heap.push(nd, w);
+        }
+      }
+    }
+    // Every node closer than the radius is settled.
+    if (toRoot <= radius) advanceFromRoot(radius - toRoot);
+    return true;
+  };
+  /** Real gain of the path e -> v along parentArc. */
+  const gainFrom = (e: number, v: number): number => {
+    let gain = 0;
+    while (v !== e) {
+      const a = parentArc[v];
+      gain += realGain(a);
+      v = head[rev[a]];
+    }
+    return gain;
+  };
+  for (const [e, list] of byEnterprise) {
+    targets = [];
+    targetBound = 0;
+    toRoot = Infinity;
+    toRootArc = -1;
+    for (const i of list) {
+      const p = firstPosting + i;
+      isTarget[p] = 1;
+      targets.push(p);
+      targetBound = Math.max(targetBound, pi[e] - pi[p]);
+    }
+    const complete = budget.work > 0 && searchFrom(e);
+    for (const p of targets) isTarget[p] = 0;
+    for (const i of list) {
+      const p = firstPosting + i;
+      const bound = pi[e] - pi[p];
+      if (!complete) {
+        postings[i] = { value: bound / costScale, exact: false };
+        continue;
+      }
+      const direct = dist[p];
+      const viaRoot = toRoot + fromRoot[p];
+      if (!(Math.min(direct, viaRoot) < bound)) postings[i] = { value: 0, exact: true };
+      else if (direct <= viaRoot) postings[i] = { value: Math.max(0, gainFrom(e, p)), exact: true };
+      else {
+        const gain = gainFrom(e, head[rev[toRootArc]]) + realGain(toRootArc) + gainFromRoot(p);
+        postings[i] = { value: Math.max(0, gain), exact: true };
+      }
+    }
+    for (const v of touched) dist[v] = Infinity;
+    touched.length = 0;
+  }
+  return { postings, enterprises };
+}
+
+/**
+ * The previous method of componentMarginalValues, kept as the reference for tests: one bounded
+ * search per enterprise that may pass through the root, plus one bounded search for the ceilings,
+ * all charged to the budget.
+ *
+ * Adding one unit of capacity to arc u->v changes the optimum by the best cycle through it:
+ * gain = max(0, -(cost(u,v) + dist(v, u))) in the residual network. With potentials pi giving
+ * nonnegative reduced costs, dist(v,u) = distRC(v,u) - pi(v) + pi(u), so the dual price
+ * pi(v) - pi(u) - cost(u,v) bounds the gain from above and a Dijkstra on reduced costs, cut at
  * that bound, finds it exactly. Postings: u = posting, v = enterprise (one search per enterprise
  * covers all its postings); ceilings: u = enterprise, v = root (one search from the root).
  * The value is summed along the found cycle with the instance's real scores and floorPenalty,
@@ -147,7 +513,7 @@ export interface MarginalValue {
  * when it runs out, the remaining values are the dual bounds (exact: false).
  * `enterpriseLocal` maps instance enterprises to this component's local nodes.
  */
-export function componentMarginalValues(
+export function componentMarginalValuesBySearch(
   instance: ParsedInstance,
   layout: ComponentLayout,
   net: CirculationNetwork,

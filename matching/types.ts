@@ -57,9 +57,11 @@ export interface AllocateOptions {
   lpMemoryBudgetBytes?: number;
   /**
    * Compute `postingSlotValues` / `enterpriseCeilingValues` (default true).
-   * They are exact marginal values found by bounded shortest-path searches;
-   * `slotValueWorkLimit` bounds the arcs those searches may scan in total, after
-   * which the remaining values are the dual-price upper bound (flagged `exact: false`).
+   * They are exact marginal values found by shortest-path searches over the
+   * optimal residual network: one search from the root per component (unbounded,
+   * it settles each node at most once) and per-enterprise searches, whose settled
+   * nodes `slotValueWorkLimit` bounds in total; a value those cannot reach in the
+   * budget is the dual-price upper bound (flagged `exact: false`).
    */
   slotValues?: boolean;
   slotValueWorkLimit?: number;
