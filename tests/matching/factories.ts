@@ -32,6 +32,21 @@ export interface RandomInstanceOptions {
  * Random valid instances of up to 60 students: floors, zero capacities, negative scores,
  * maxPlacements 0 and 2, floorPenalty 0, fractional and very large.
  */
+/** A seeded linear congruential generator of numbers in [0, 1), for drawing edges from one fast-check seed. */
+export function lcg(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+/** Enterprises e0, e1, ... with min and min + extra interns, and postings p0, p1, ... spread over them. */
+export function enterprisesAndPostings(enterprises: { min: number; extra: number }[], postings: { enterprise: number; capacity: number }[]) {
+  const listed = enterprises.map((e, i) => ({ id: `e${i}`, minInterns: e.min, maxInterns: e.min + e.extra }));
+  return { enterprises: listed, postings: postings.map((p, i) => ({ id: `p${i}`, enterprise: `e${p.enterprise % listed.length}`, capacity: p.capacity })) };
+}
+
 export function randomInstance(options: RandomInstanceOptions = {}): fc.Arbitrary<Instance> {
   const maxStudents = options.maxStudents ?? 60;
   return fc
@@ -45,13 +60,8 @@ export function randomInstance(options: RandomInstanceOptions = {}): fc.Arbitrar
       floorPenalty: fc.constantFrom(0, 1, 7, 50, 1000, 2.5, 1e9),
     })
     .map((r) => {
-      let state = r.seed;
-      const next = (): number => {
-        state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-        return state / 4294967296;
-      };
-      const enterprises = r.enterprises.map((e, i) => ({ id: `e${i}`, minInterns: e.min, maxInterns: e.min + e.extra }));
-      const postings = r.postings.map((p, i) => ({ id: `p${i}`, enterprise: `e${p.enterprise % enterprises.length}`, capacity: p.capacity }));
+      const next = lcg(r.seed);
+      const { enterprises, postings } = enterprisesAndPostings(r.enterprises, r.postings);
       const students = r.students.map((max, i) => (max === undefined ? { id: `s${i}` } : { id: `s${i}`, maxPlacements: max }));
       const edges: Instance["edges"] = [];
       let k = 0;

@@ -3,7 +3,7 @@ import { allocate, type Instance } from "../../matching";
 import { minCostCirculation, prefersReverse } from "../../matching/flow";
 import { buildComponentNetwork, componentEdges, components, degrees, exactPotentials, integerCostModel, Workspace, type CirculationNetwork } from "../../matching/network";
 import { parseInstance, type ParsedInstance } from "../../matching/validate";
-import { randomInstance } from "./factories";
+import { enterprisesAndPostings, lcg, randomInstance } from "./factories";
 
 function parsed(instance: Instance): ParsedInstance {
   const outcome = parseInstance(instance);
@@ -60,13 +60,8 @@ function surplusInstance(): fc.Arbitrary<Instance> {
       floorPenalty: fc.constantFrom(0, 30, 1000),
     })
     .map((r) => {
-      let state = r.seed;
-      const next = (): number => {
-        state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-        return state / 4294967296;
-      };
-      const enterprises = r.enterprises.map((e, i) => ({ id: `e${i}`, minInterns: e.min, maxInterns: e.min + e.extra }));
-      const postings = r.postings.map((p, i) => ({ id: `p${i}`, enterprise: `e${p.enterprise % enterprises.length}`, capacity: p.capacity }));
+      const next = lcg(r.seed);
+      const { enterprises, postings } = enterprisesAndPostings(r.enterprises, r.postings);
       const students = Array.from({ length: r.students }, (_, i) => ({ id: `s${i}` }));
       const edges: Instance["edges"] = [];
       for (const s of students) for (const p of postings) if (next() < r.density) edges.push({ student: s.id, posting: p.id, score: r.scores[next() < 0.5 ? 0 : 1] });
