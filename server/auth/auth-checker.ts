@@ -71,9 +71,17 @@ export function scopePostings(viewer: Viewer): Record<string, unknown> {
   return {};
 }
 
-/** Mongo filter limiting applications to the viewer's school or enterprise. */
+/** Mongo filter limiting applications (and offers) to the viewer's school or enterprise. */
 export function scopeApplications(viewer: Viewer): Record<string, unknown> {
   if (viewer.role === Role.ENTERPRISE) return { enterprise: viewer.enterpriseId };
   if (viewer.role === Role.SCHOOL) return { school: viewer.schoolId };
   return {};
+}
+
+/**
+ * Whether a record read outside the database (e.g. a packed profile) falls in
+ * one of the scopes above: every field of the filter equal, ids compared as text.
+ */
+export function inScope(scope: Record<string, unknown>, record: object): boolean {
+  return Object.entries(scope).every(([field, value]) => String((record as Record<string, unknown>)[field]) === String(value));
 }

@@ -12,7 +12,7 @@ import { checkDistrict } from "../../schema/rules";
 import { DEFAULT_POLICY, DEFAULT_WEIGHTS, type OptimalResult } from "../../matching";
 import type { AllocationProfiles } from "../solver/profiles-instance";
 import type { BuiltAndSolved } from "../solver/worker-pool";
-import type { Viewer } from "../auth";
+import { scopeApplications, type Viewer } from "../auth";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { loadAllocationProfiles, type ProfileSources } from "./allocation-instance";
 import { activeRunIds } from "./active-runs";
@@ -415,9 +415,11 @@ export class AllocationService {
   async placements(viewer: Viewer, filter: PlacementFilter | undefined, page: { first: number; after?: string | null }) {
     const active = await this.activeRunIds();
     const runs = filter?.runId ? active.filter((r) => String(r) === filter.runId) : active;
+    // The viewer's scope picks the list to read: an enterprise's offers, or a school's students'.
+    const scope = scopeApplications(viewer);
     const owners: ["e" | "s", Types.ObjectId][] = [];
-    if (viewer.role === Role.ENTERPRISE) owners.push(["e", new Types.ObjectId(viewer.enterpriseId!)]);
-    if (viewer.role === Role.SCHOOL) owners.push(["s", new Types.ObjectId(viewer.schoolId!)]);
+    if (scope.enterprise) owners.push(["e", new Types.ObjectId(String(scope.enterprise))]);
+    if (scope.school) owners.push(["s", new Types.ObjectId(String(scope.school))]);
     if (filter?.enterpriseId) owners.push(["e", toObjectId("filter.enterpriseId", filter.enterpriseId)]);
     if (filter?.schoolId) owners.push(["s", toObjectId("filter.schoolId", filter.schoolId)]);
     return this.listedPlacements(runs, owners, filter?.status ?? null, page);
@@ -469,13 +471,13 @@ export class AllocationService {
     const text = reason?.trim() ?? null;
     if (text && text.length > 200) throw new BadUserInputError("reason", "at most 200 characters");
     const status = response === PlacementResponse.ACCEPT ? PlacementStatus.ACCEPTED : PlacementStatus.DECLINED;
-    await this.profiles.placements.markDirty(placement);
-    const updated = await PlacementModel.findOneAndUpdate(
-      { _id: placement._id, status: PlacementStatus.OFFERED },
-      { $set: { status, reason: text, respondedAt: new Date() } },
-      { returnDocument: "after" },
-    ).lean<Placement>();
-    await this.profiles.placements.refresh(placement);
+    const updated = await this.profiles.placements.writeOne(placement, () =>
+      PlacementModel.findOneAndUpdate(
+        { _id: placement._id, status: PlacementStatus.OFFERED },
+        { $set: { status, reason: text, respondedAt: new Date() } },
+        { returnDocument: "after" },
+      ).lean<Placement>(),
+    );
     if (!updated) throw new ConflictError("id", `the offer was already answered (${placement.status})`);
     await this.audit.record(viewer, status === PlacementStatus.ACCEPTED ? AuditAction.PLACEMENT_ACCEPTED : AuditAction.PLACEMENT_DECLINED, {
       runId: placement.run, placementId: placement._id, enterpriseId: placement.enterprise, schoolId: placement.school,

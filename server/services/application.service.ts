@@ -2,8 +2,8 @@ import crypto from "node:crypto";
 import { Types } from "mongoose";
 import { ApplicationModel, type Application } from "../../schema/application.model";
 import type { ApplyInput } from "../../schema/inputs/misc.input";
-import { ApplicationStatus, PostingStatus, Role } from "../../schema/enums";
-import { canManageSchool, type Viewer } from "../auth";
+import { ApplicationStatus, PostingStatus } from "../../schema/enums";
+import { canManageSchool, inScope, scopeApplications, type Viewer } from "../auth";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, isDuplicateKeyError } from "../errors";
 import { findByIds, paginateIds, toObjectId } from "./pagination";
 import { PostingModel } from "../../schema/posting.model";
@@ -24,10 +24,10 @@ export class ApplicationService {
   async list(viewer: Viewer, filter: { postingId?: string; studentId?: string; status?: ApplicationStatus } | undefined, page: { first: number; after?: string | null }) {
     const postingId = filter?.postingId ? String(toObjectId("filter.postingId", filter.postingId)) : null;
     const studentId = filter?.studentId ? String(toObjectId("filter.studentId", filter.studentId)) : null;
-    const schools = viewer.role === Role.SCHOOL ? [new Types.ObjectId(viewer.schoolId!)] : [];
-    const ids = (await this.profiles.load(schools))
+    const scope = scopeApplications(viewer);
+    const ids = (await this.profiles.load(scope.school ? [new Types.ObjectId(String(scope.school))] : []))
       .filter((a) =>
-        (viewer.role !== Role.ENTERPRISE || a.enterprise === viewer.enterpriseId) &&
+        inScope(scope, a) &&
         (!postingId || a.posting === postingId) &&
         (!studentId || a.student === studentId) &&
         (!filter?.status || a.status === filter.status))
@@ -68,15 +68,14 @@ export class ApplicationService {
       _id: new Types.ObjectId(), student: student._id, posting: posting._id, school: student.school, enterprise: posting.enterprise,
       rank: input.rank, status: ApplicationStatus.ACTIVE, profileChunk: this.profiles.singlesChunk(student.school),
     };
-    await this.profiles.markDirty(record);
-    try {
-      return (await ApplicationModel.create(record)).toObject();
-    } catch (err) {
-      if (isDuplicateKeyError(err)) throw new ConflictError("postingId", "the student already applied to this posting");
-      throw err;
-    } finally {
-      await this.profiles.refresh(record);
-    }
+    return this.profiles.writeOne(record, async () => {
+      try {
+        return (await ApplicationModel.create(record)).toObject();
+      } catch (err) {
+        if (isDuplicateKeyError(err)) throw new ConflictError("postingId", "the student already applied to this posting");
+        throw err;
+      }
+    });
   }
 
   async withdraw(viewer: Viewer, id: string): Promise<Application> {
@@ -112,11 +111,8 @@ export class ApplicationService {
 
   /** Changes an application (guarded by `expected`), keeping its profile in step; null when the guard failed. */
   private async write(application: Application, expected: Record<string, unknown>, changes: Record<string, unknown>): Promise<Application | null> {
-    await this.profiles.markDirty(application);
-    try {
-      return await ApplicationModel.findOneAndUpdate({ _id: application._id, ...expected }, { $set: changes }, { returnDocument: "after" }).lean<Application>();
-    } finally {
-      await this.profiles.refresh(application);
-    }
+    return this.profiles.writeOne(application, () =>
+      ApplicationModel.findOneAndUpdate({ _id: application._id, ...expected }, { $set: changes }, { returnDocument: "after" }).lean<Application>(),
+    );
   }
 }

@@ -171,6 +171,20 @@ export class PackedProfiles<R extends { _id: Types.ObjectId; profileChunk?: stri
     return record.profileChunk ?? this.singlesChunk(this.codec.groupOf(record));
   }
 
+  /**
+   * One record created or changed on its own, under the protocol: marked dirty
+   * in its chunk first, then `write`, then its line rewritten (also when the
+   * write failed: a record that is not there drops out of the lines).
+   */
+  async writeOne<T>(record: R, write: () => Promise<T>): Promise<T> {
+    await this.markDirty(record);
+    try {
+      return await write();
+    } finally {
+      await this.refresh(record);
+    }
+  }
+
   /** Before a record is created or changed on its own (creates its chunk when needed). */
   async markDirty(record: R): Promise<void> {
     await this.chunks.updateOne(

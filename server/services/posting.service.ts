@@ -4,7 +4,7 @@ import { EnterpriseModel, type Enterprise } from "../../schema/enterprise.model"
 import type { PostingFilter, PostingInput, UpdatePostingInput } from "../../schema/inputs/posting.input";
 import { PostingKind, PostingStatus, Role } from "../../schema/enums";
 import { checkDistrict, checkInternPay, checkMajorPattern } from "../../schema/rules";
-import { canManageEnterprise, scopePostings, type Viewer } from "../auth";
+import { canManageEnterprise, inScope, scopePostings, type Viewer } from "../auth";
 import { BadUserInputError, ForbiddenError, NotFoundError, type FieldProblem } from "../errors";
 import { stripUndefined, type EnterpriseService } from "./enterprise.service";
 import { findByIds, paginateIds, toObjectId } from "./pagination";
@@ -30,10 +30,10 @@ export class PostingService {
       if (!/^\d{6}[TK]?$/.test(filter.major)) throw new BadUserInputError("filter.major", "must be a 6-digit major code");
       majors = [filter.major, filter.major.slice(0, 4)];
     }
+    const scope = scopePostings(viewer);
     const ids = (await this.profiles.load())
       .filter((p) =>
-        (viewer.role !== Role.ENTERPRISE || p.enterprise === viewer.enterpriseId) &&
-        (viewer.role !== Role.SCHOOL || p.status === PostingStatus.OPEN) &&
+        inScope(scope, p) &&
         (!filter?.kind || p.kind === filter.kind) &&
         (!filter?.status || p.status === filter.status) &&
         (!filter?.district || p.district === filter.district) &&
@@ -65,12 +65,7 @@ export class PostingService {
     const enterprise = await this.enterprises.byId(toObjectId("enterpriseId", enterpriseId));
     if (!enterprise) throw new NotFoundError("enterprise", enterpriseId);
     const fields = { ...this.validate({ ...input, status: PostingStatus.OPEN }, enterprise), _id: new Types.ObjectId(), profileChunk: this.profiles.singlesChunk(null) };
-    await this.profiles.markDirty(fields);
-    try {
-      return (await PostingModel.create(fields)).toObject();
-    } finally {
-      await this.profiles.refresh(fields);
-    }
+    return this.profiles.writeOne(fields, async () => (await PostingModel.create(fields)).toObject());
   }
 
   async update(viewer: Viewer, id: string, input: UpdatePostingInput): Promise<Posting> {
@@ -88,9 +83,7 @@ export class PostingService {
 
   /** Changes a posting, keeping its allocation profile in step. */
   private async write(current: Posting, changes: Partial<PostingFields>): Promise<Posting> {
-    await this.profiles.markDirty(current);
-    const updated = await PostingModel.findOneAndUpdate({ _id: current._id }, { $set: changes }, { returnDocument: "after" }).lean<Posting>();
-    await this.profiles.refresh(current);
+    const updated = await this.profiles.writeOne(current, () => PostingModel.findOneAndUpdate({ _id: current._id }, { $set: changes }, { returnDocument: "after" }).lean<Posting>());
     if (!updated) throw new NotFoundError("posting", String(current._id));
     return updated;
   }

@@ -4,9 +4,9 @@ import { StudentModel, type Student } from "../../schema/student.model";
 import type { School } from "../../schema/school.model";
 import type { StudentFilter } from "../../schema/inputs/misc.input";
 import type { StudentInput, UpdateStudentInput } from "../../schema/inputs/student.input";
-import { Gender, Role } from "../../schema/enums";
+import { Gender } from "../../schema/enums";
 import { checkDistrict, checkMajor, checkNationalId, checkPhone, maskNationalId, maskPhone } from "../../schema/rules";
-import { canSeeIdentity, scopeStudents, type Viewer } from "../auth";
+import { canSeeIdentity, inScope, scopeStudents, type Viewer } from "../auth";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, isDuplicateKeyError, type FieldProblem } from "../errors";
 import type { PersonalDataCipher } from "../security/crypto";
 import { stripUndefined } from "./enterprise.service";
@@ -57,11 +57,11 @@ export class StudentService {
    * FerretDB a filter or a count reads every student document).
    */
   async list(viewer: Viewer, filter: StudentFilter | undefined, page: { first: number; after?: string | null }) {
-    scopeStudents(viewer); // enterprises may not list students
-    let schools: Types.ObjectId[] = viewer.role === Role.SCHOOL ? [new Types.ObjectId(viewer.schoolId!)] : [];
+    const scope = scopeStudents(viewer); // enterprises may not list students
+    let schools = scope.school ? [new Types.ObjectId(String(scope.school))] : [];
     if (filter?.schoolId) {
       const schoolId = toObjectId("filter.schoolId", filter.schoolId);
-      if (viewer.role === Role.SCHOOL && viewer.schoolId !== String(schoolId)) throw new ForbiddenError("not your school");
+      if (!inScope(scope, { school: schoolId })) throw new ForbiddenError("not your school");
       schools = [schoolId];
     }
     const ids = (await this.profiles.load(schools))
@@ -108,18 +108,15 @@ export class StudentService {
     const batchId = crypto.randomUUID();
     const document = { ...withoutEmpty(fields!), importBatch: batchId, profileChunk: this.profiles.singlesChunk(school._id) };
     await this.claimIdentities([document], batchId, () => new ConflictError("nationalId", "a student with this national ID exists"));
-    const record = document as typeof document & { _id: Types.ObjectId };
-    await this.profiles.markDirty(record);
-    let created: Student;
-    try {
-      created = (await StudentModel.create(document)).toObject();
-    } catch (err) {
-      await this.profiles.refresh(record);
-      await this.claims.release(batchId, [nidKey(document.nationalIdHash)]);
-      if (isDuplicateKeyError(err)) throw new ConflictError("nationalId", "a student with this national ID exists");
-      throw err;
-    }
-    await this.profiles.refresh(created);
+    const created = await this.profiles.writeOne(document as typeof document & { _id: Types.ObjectId }, async () => {
+      try {
+        return (await StudentModel.create(document)).toObject();
+      } catch (err) {
+        await this.claims.release(batchId, [nidKey(document.nationalIdHash)]);
+        if (isDuplicateKeyError(err)) throw new ConflictError("nationalId", "a student with this national ID exists");
+        throw err;
+      }
+    });
     await invalidateGraduates([created.graduationYear]);
     return created;
   }
@@ -143,9 +140,7 @@ export class StudentService {
     const fields = this.validateRow(merged, school, problems);
     problems.throwIfAny();
     const { nationalIdEncrypted: _keep, importBatch: _batch, ...changes } = fields!;
-    await this.profiles.markDirty(current);
-    const updated = await StudentModel.findOneAndUpdate({ _id: current._id }, { $set: changes }, { returnDocument: "after" }).lean<Student>();
-    await this.profiles.refresh(current);
+    const updated = await this.profiles.writeOne(current, () => StudentModel.findOneAndUpdate({ _id: current._id }, { $set: changes }, { returnDocument: "after" }).lean<Student>());
     if (!updated) throw new NotFoundError("student", id);
     await invalidateGraduates([current.graduationYear, updated.graduationYear]);
     return updated;
