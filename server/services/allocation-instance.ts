@@ -52,16 +52,16 @@ export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Typ
   const refYear = Number(today.slice(0, 4));
   const graduationYears = new Set(run.scope.graduationYears);
   const enrolmentYears = new Set(run.scope.enrolmentYears);
-  const inScope = (s: { graduationYear: number; enrolmentYear: number }) =>
+  const inRunScope = (s: { graduationYear: number; enrolmentYear: number }) =>
     (graduationYears.size ? graduationYears.has(s.graduationYear) : s.graduationYear >= refYear) && (enrolmentYears.size === 0 || enrolmentYears.has(s.enrolmentYear));
   const districts = new Set(run.scope.districts);
 
-  // One query at a time: FerretDB reads each collection document by document, and concurrent
-  // scans only compete for the same two cores. Students and postings come from their packed profiles.
-  // In id order: the instance (and the candidates kept among equal scores) must not depend on
-  // the order imports happened to land in.
+  // Students, postings, preferences and held places come from their packed profiles (a few chunks
+  // each); schools and enterprises are small. One read at a time: on FerretDB concurrent reads only
+  // compete for the same two cores. Students and postings in id order: the instance (and the
+  // candidates kept among equal scores) must not depend on the order imports happened to land in.
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const students = (await profiles.students.load(run.scope.schoolIds)).filter(inScope).sort(byId);
+  const students = (await profiles.students.load(run.scope.schoolIds)).filter(inRunScope).sort(byId);
   const schools = await SchoolModel.find({}, { level: 1 }).lean();
   const postings = (await profiles.postings.load()).filter(
     (p) => p.kind === PostingKind.INTERNSHIP && p.status === PostingStatus.OPEN && (districts.size === 0 || districts.has(p.district)),
@@ -70,27 +70,25 @@ export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Typ
   const applications = (await profiles.applications.load(run.scope.schoolIds)).filter((a) => a.status === ApplicationStatus.ACTIVE);
   const held = await heldPlaces(activeRuns, profiles.placements);
 
-
   const levelOf = new Map(schools.map((s) => [String(s._id), s.level]));
-  const placedStudents = new Set(held.map((h) => String(h.student)));
+  const placedStudents = new Set(held.map((h) => h.student));
   const usedByPosting = new Map<string, number>();
   const internsByEnterprise = new Map<string, number>();
   for (const h of held) {
-    usedByPosting.set(String(h.posting), (usedByPosting.get(String(h.posting)) ?? 0) + 1);
-    internsByEnterprise.set(String(h.enterprise), (internsByEnterprise.get(String(h.enterprise)) ?? 0) + 1);
+    usedByPosting.set(h.posting, (usedByPosting.get(h.posting) ?? 0) + 1);
+    internsByEnterprise.set(h.enterprise, (internsByEnterprise.get(h.enterprise) ?? 0) + 1);
   }
   const preferences = new Map<string, { posting: string; rank: number }[]>();
   for (const a of applications) {
-    const key = String(a.student);
-    const list = preferences.get(key) ?? [];
-    list.push({ posting: String(a.posting), rank: a.rank });
-    preferences.set(key, list);
+    const list = preferences.get(a.student) ?? [];
+    list.push({ posting: a.posting, rank: a.rank });
+    preferences.set(a.student, list);
   }
 
   const schoolOf = new Map<string, Types.ObjectId>();
   const edgeStudents: EdgeStudent[] = [];
   for (const s of students) {
-    const id = s.id;
+    const { id } = s;
     if (placedStudents.has(id)) continue;
     const level = levelOf.get(String(s.school));
     if (!level) continue;
