@@ -67,32 +67,3 @@ export class Placement {
 }
 
 export const PlacementModel = getModelForClass(Placement);
-
-/**
- * The placements of one run (all, or one enterprise's, or one school's), as
- * their ids: `_id` is `<run>:a:<run>`, `<run>:e:<enterprise>` or
- * `<run>:s:<school>`, `ids` the placement
- * ids in ascending order, comma-separated. Written with the run's placements,
- * before the run is SOLVED. FerretDB's SQLite backend uses an index only for
- * `_id` equality, so listing an enterprise's or a school's placements would
- * otherwise read every placement of every run (~5.7 s at 45,000); through
- * these it reads one list and then the page's placements by `_id`.
- */
-@modelOptions({ schemaOptions: { collection: "placement_lists", versionKey: false, strictQuery: "throw" } })
-export class PlacementList {
-  @prop({ required: true, type: String })
-  _id!: string;
-
-  @prop({ required: true, type: () => Types.ObjectId })
-  run!: Types.ObjectId;
-
-  @prop({ type: String, default: "" })
-  ids!: string;
-}
-
-export const PlacementListModel = getModelForClass(PlacementList);
-
-/** The id of a run's placement list: all of them ("a", owner = the run), an enterprise's ("e") or a school's ("s"). */
-export function placementListId(run: Types.ObjectId | string, kind: "a" | "e" | "s", owner: Types.ObjectId | string): string {
-  return `${String(run)}:${kind}:${String(owner)}`;
-}

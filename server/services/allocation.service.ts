@@ -2,7 +2,7 @@ import { Types, trusted } from "mongoose";
 import { AllocationRunModel, AllocationRunStatus, RunDetailsModel, SolverChoice, type AllocationRun, type RunEnterprise, type SlotValue } from "../../schema/allocation-run.model";
 import { AuditAction } from "../../schema/audit-entry.model";
 import { CommitKeyModel, LockModel } from "../../schema/commit.model";
-import { PlacementListModel, PlacementModel, PlacementStatus, placementListId, type Placement } from "../../schema/placement.model";
+import { PlacementModel, PlacementStatus, type Placement } from "../../schema/placement.model";
 import { SchoolModel } from "../../schema/school.model";
 import { UnplacedChunkModel, type UnplacedReason, type UnplacedStudent } from "../../schema/unplaced-student.model";
 import type { PlacementFilter, StartAllocationRunInput } from "../../schema/inputs/allocation.input";
@@ -155,7 +155,6 @@ export class AllocationService {
         await PlacementModel.deleteMany({ run: runId });
         await UnplacedChunkModel.deleteMany({ run: runId });
         await RunDetailsModel.deleteOne({ _id: runId });
-        await PlacementListModel.deleteMany({ run: runId });
         await this.profiles.placements.dropGroup(runId);
       }
       const t0 = Date.now();
@@ -225,8 +224,6 @@ export class AllocationService {
   private async writeResult(runId: Types.ObjectId, schoolOf: Map<string, Types.ObjectId>, result: OptimalResult): Promise<void> {
     // lean inserts: the documents are complete (defaults and timestamps included), so mongoose's hydration is skipped.
     const now = new Date();
-    const lists = new Map<string, string[]>();
-    const list = (id: string) => lists.get(id) ?? lists.set(id, []).get(id)!;
     for (let i = 0; i < result.placements.length; i += WRITE_CHUNK) {
       const chunk = result.placements.slice(i, i + WRITE_CHUNK).map((p) => ({
         _id: new Types.ObjectId(),
@@ -234,7 +231,7 @@ export class AllocationService {
         student: new Types.ObjectId(p.student),
         posting: new Types.ObjectId(p.posting),
         enterprise: new Types.ObjectId(p.enterprise),
-        school: schoolOf.get(p.student),
+        school: schoolOf.get(p.student)!, // every student of the instance has its school there
         score: p.score,
         status: PlacementStatus.OFFERED,
         // reason and respondedAt are left out until an answer sets them (FerretDB pays per stored field).
@@ -246,15 +243,7 @@ export class AllocationService {
       await PlacementModel.insertMany(chunk, { ordered: false, lean: true });
       await this.profiles.placements.complete(chunk[0]!.profileChunk, chunk);
       if (i === 0) this.options.crashPoint("solve:writing");
-      for (const p of chunk) {
-        const id = String(p._id);
-        list(placementListId(runId, "a", runId)).push(id);
-        list(placementListId(runId, "e", p.enterprise)).push(id);
-        list(placementListId(runId, "s", String(p.school))).push(id);
-      }
     }
-    const listDocs = [...lists].map(([id, ids]) => ({ _id: id, run: runId, ids: ids.sort().join(",") }));
-    for (let i = 0; i < listDocs.length; i += 1000) await PlacementListModel.insertMany(listDocs.slice(i, i + 1000), { ordered: false, lean: true });
     const chunks = [];
     for (let i = 0; i < result.unplaced.length; i += WRITE_CHUNK) {
       chunks.push({
@@ -427,33 +416,17 @@ export class AllocationService {
 
   /**
    * One page of the placements of `runs` that belong to every one of `owners`
-   * (an enterprise, a school), optionally of one status, read through the runs'
-   * placement lists: ids first, then only the page's documents by _id (or every
-   * candidate's, to filter by status).
+   * (an enterprise, a school), optionally of one status: the ids from the runs'
+   * placement profiles (kept in step with every answer), then only the page's
+   * documents by _id.
    */
   private async listedPlacements(runs: Types.ObjectId[], owners: ["e" | "s", Types.ObjectId][], status: PlacementStatus | null, page: { first: number; after?: string | null }) {
-    const groups = owners.length ? owners : ([["a", null]] as const);
-    let ids: string[] | null = null;
-    for (const [kind, owner] of groups) {
-      const group: string[] = [];
-      for (const run of runs) {
-        const list = await PlacementListModel.findById(placementListId(run, kind, owner ?? run)).lean();
-        if (list?.ids) group.push(...list.ids.split(","));
-      }
-      if (ids === null) ids = group;
-      else {
-        const other = new Set(group);
-        ids = ids.filter((id) => other.has(id));
-      }
-    }
-    let sorted = (ids ?? []).sort();
-    if (status) {
-      const all = await placementsById(sorted);
-      const kept = new Map(all.filter((p) => p.status === status).map((p) => [String(p._id), p]));
-      sorted = sorted.filter((id) => kept.has(id));
-      return paginateIds(sorted, async (page) => page.map((id) => kept.get(id)!), page);
-    }
-    return paginateIds(sorted, placementsById, page);
+    const profiles = runs.length ? await this.profiles.placements.load(runs) : [];
+    const ids = profiles
+      .filter((p) => owners.every(([kind, owner]) => (kind === "e" ? p.enterprise : p.school) === String(owner)) && (!status || p.status === status))
+      .map((p) => p.id)
+      .sort();
+    return paginateIds(ids, placementsById, page);
   }
 
   /**

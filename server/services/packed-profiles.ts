@@ -14,6 +14,8 @@ export interface ProfileCodec<R extends { _id: Types.ObjectId; profileChunk?: st
   kind: ProfileKind;
   /** Chunks are `<group>-0`, `<group>-1`, ... (a run's placements): a group's chunks are read by _id. */
   sequential?: boolean;
+  /** Bumped when the line format changes: chunks are then built again from the records. */
+  format?: number;
   model: Model<any>;
   /** The record fields `encode` and `groupOf` read (plus profileChunk). */
   fields: Record<string, 1>;
@@ -46,13 +48,14 @@ export interface PostingProfile {
   levels: SchoolLevel[];
 }
 
-/** What a follow-up allocation reads of a placement: which place it holds, and whether it still does. */
+/** What a follow-up allocation and the offer lists read of a placement: which place it holds, whose, and whether it still does. */
 export interface PlacementProfile {
   id: string;
   run: Types.ObjectId;
   student: string;
   posting: string;
   enterprise: string;
+  school: string;
   status: PlacementStatus;
 }
 
@@ -68,7 +71,7 @@ export interface ApplicationProfile {
 }
 
 type ApplicationRecord = Pick<Application, "_id" | "school" | "student" | "posting" | "enterprise" | "rank" | "status" | "profileChunk">;
-type PlacementRecord = Pick<Placement, "_id" | "run" | "student" | "posting" | "enterprise" | "status" | "profileChunk">;
+type PlacementRecord = Pick<Placement, "_id" | "run" | "student" | "posting" | "enterprise" | "school" | "status" | "profileChunk">;
 type StudentRecord = Pick<Student, "_id" | "school" | "major" | "birthDate" | "enrolmentYear" | "graduationYear" | "homeDistrict" | "profileChunk">;
 type PostingRecord = Pick<Posting, "_id" | "enterprise" | "kind" | "status" | "district" | "capacity" | "majors" | "levels" | "profileChunk">;
 
@@ -98,10 +101,13 @@ export const POSTING_CODEC: ProfileCodec<PostingRecord, PostingProfile> = {
 export const PLACEMENT_CODEC: ProfileCodec<PlacementRecord, PlacementProfile> = {
   kind: "placement",
   model: PlacementModel,
-  fields: { run: 1, student: 1, posting: 1, enterprise: 1, status: 1, profileChunk: 1 },
+  fields: { run: 1, student: 1, posting: 1, enterprise: 1, school: 1, status: 1, profileChunk: 1 },
   sequential: true,
-  encode: (p) => `${String(p._id)},${String(p.student)},${String(p.posting)},${String(p.enterprise)},${p.status}`,
-  decode: ([id, student, posting, enterprise, status], run) => ({ id: id!, run: run!, student: student!, posting: posting!, enterprise: enterprise!, status: status as PlacementStatus }),
+  format: 2, // 2: school added
+  encode: (p) => `${String(p._id)},${String(p.student)},${String(p.posting)},${String(p.enterprise)},${String(p.school)},${p.status}`,
+  decode: ([id, student, posting, enterprise, school, status], run) => ({
+    id: id!, run: run!, student: student!, posting: posting!, enterprise: enterprise!, school: school!, status: status as PlacementStatus,
+  }),
   groupOf: (p) => p.run,
 };
 
@@ -236,7 +242,7 @@ export class PackedProfiles<R extends { _id: Types.ObjectId; profileChunk?: stri
    * Runs before the server takes requests. Returns the records read.
    */
   async ensureBuilt(): Promise<number> {
-    const marker = `${this.codec.kind}-profiles:v1`;
+    const marker = `${this.codec.kind}-profiles:v${this.codec.format ?? 1}`;
     if (await MarkerModel.exists({ _id: marker })) return 0;
     await this.chunks.deleteMany({});
     const records = await this.codec.model.find({}, this.codec.fields).lean<R[]>();
