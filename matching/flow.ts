@@ -60,11 +60,10 @@ const UPDATE_FREQUENCY = 2;
  * A proof that succeeds needs one pass over all arcs plus some corrections: 1.0-1.8 passes over
  * the slots on the 20k and 100k benchmark instances, up to 2.4 on the 1k one, 2.65 on the city
  * instance (heavy ties), and no node is scanned more than 5 times in any of them. One that fails
- * (flow not yet optimal: a negative cycle) keeps the nodes of the cycle coming back: on the
- * synthetic instances some node reaches its 8th scan after 3.3-4.5 passes over the slots. So an
- * early proof gives up at the 8th scan of a node, or at 6 passes: the city's phase-2 flow is then
- * proven optimal (it skips phase 3, ~70M arc scans), while a failing attempt costs ~1 pass more
- * than the former single bound of 2.5 passes (which cut the city's proof off).
+ * (flow not yet optimal) ends when the search closes a negative cycle (subtree disassembly, see
+ * exactPotentials): after 1.1-2.1 passes on the 1k, 20k and large-20000 instances (before that
+ * detection, at a node's 8th scan: 3.3-4.5 passes). The bounds only stop a search that neither
+ * settles nor closes a cycle in reasonable time.
  */
 const EARLY_PROOF_WORK = 6;
 const EARLY_PROOF_PASSES = 7;
@@ -113,20 +112,184 @@ export function minCostCirculation(
   /** reverse: solve on the reversed network (default: as prefersReverse decides); the result is the same kind. */
   options: { reverse?: boolean } = {},
 ): CirculationOutcome {
-  const n = net.nodes;
-  const { first, head, rcap, cost, rev, forwardSlot } = net;
-  const slots = head.length;
-  const mult = n + 1;
-  const reverse = options.reverse ?? prefersReverse(net);
-  // Which forward arc each slot belongs to: f for the forward slot, ~f for its reverse.
-  const arcId = ws.int32("flow.arcId", slots);
-  for (let f = 0; f < forwardSlot.length; f++) {
-    arcId[forwardSlot[f]] = f;
-    arcId[rev[forwardSlot[f]]] = ~f;
+  return new CostScaling(net, ws, options.reverse ?? prefersReverse(net)).solve();
+}
+
+/**
+ * The solver's state for one network, its steps as methods. Why a class rather than closures
+ * inside one function (as before): V8 optimises each method on its own and keeps that code from
+ * one component to the next, while closures created anew per call were new call targets in every
+ * component's optimised code (deoptimisations), and the one long function was recompiled at each
+ * of its loops. First call in a process at synthetic-20000: ~650 -> ~450-530 ms (BENCHMARKS.md).
+ * Hot methods copy the fields they use into locals first.
+ */
+class CostScaling {
+  readonly n: number;
+  readonly slots: number;
+  /** Costs are multiplied by this (nodes + 1) so that 1-optimality means optimality. */
+  readonly mult: number;
+  readonly first: Int32Array;
+  readonly head: Int32Array;
+  readonly rcap: Int32Array;
+  readonly cost: Float64Array;
+  readonly rev: Int32Array;
+  readonly forwardSlot: Int32Array;
+  /** Which forward arc each slot belongs to: f for the forward slot, ~f for its reverse. */
+  readonly arcId: Int32Array;
+  /**
+   * pairCap[a] = rcap[a] + rcap[rev[a]], invariant under pushes: it gives the reverse residual
+   * capacity from slot a's own row (no random access in the global update's backward scan).
+   */
+  readonly pairCap: Int32Array;
+  /** Live partition: live[v] arcs with residual capacity stored first in v's range. */
+  readonly live: Int32Array;
+  /** unitOnly[v]: every arc pair at v has total capacity 0 or 1 (used by the global update). */
+  readonly unitOnly: Uint8Array;
+  readonly price: Float64Array;
+  readonly excess: Float64Array;
+  readonly current: Int32Array;
+  /**
+   * passed[v]: the largest price[w] - cost seen on v's arcs before current[v] (at the time they
+   * were passed), -Infinity when current[v] is at the range start. See the fused relabel in refine.
+   */
+  readonly passed: Float64Array;
+  readonly queue: Int32Array;
+  readonly inQueue: Uint8Array;
+  readonly bucketFirst: Int32Array;
+  readonly bucketNext: Int32Array;
+  readonly bucketPrev: Int32Array;
+  readonly label: Int32Array;
+  readonly scanned: Uint8Array;
+  readonly reverse: boolean;
+  readonly ws: Workspace;
+  readonly net: CirculationNetwork;
+  qHead: number;
+  qTail: number;
+  relabels: number;
+  pushes: number;
+  arcScans: number;
+  updateScans: number;
+  updates: number;
+
+  constructor(net: CirculationNetwork, ws: Workspace, reverse: boolean) {
+    const n = net.nodes;
+    this.net = net;
+    this.ws = ws;
+    this.reverse = reverse;
+    this.n = n;
+    this.first = net.first;
+    this.head = net.head;
+    this.rcap = net.rcap;
+    this.cost = net.cost;
+    this.rev = net.rev;
+    this.forwardSlot = net.forwardSlot;
+    this.slots = net.head.length;
+    this.mult = n + 1;
+    this.arcId = ws.int32("flow.arcId", this.slots);
+    this.pairCap = ws.int32("flow.pairCap", this.slots);
+    this.live = ws.int32("flow.live", n);
+    this.unitOnly = ws.uint8("flow.unitOnly", n);
+    this.price = ws.float64("flow.price", n);
+    this.excess = ws.float64("flow.excess", n);
+    this.current = ws.int32("flow.current", n);
+    this.passed = ws.float64("flow.passed", n);
+    this.queue = ws.int32("flow.queue", n + 1);
+    this.inQueue = ws.uint8("flow.inQueue", n);
+    // Global price update buckets: labels 0..n+1.
+    this.bucketFirst = ws.int32("flow.bucketFirst", n + 2);
+    this.bucketNext = ws.int32("flow.bucketNext", n);
+    this.bucketPrev = ws.int32("flow.bucketPrev", n);
+    this.label = ws.int32("flow.label", n);
+    this.scanned = ws.uint8("flow.scanned", n);
+    this.qHead = 0;
+    this.qTail = 0;
+    this.relabels = 0;
+    this.pushes = 0;
+    this.arcScans = 0;
+    this.updateScans = 0;
+    this.updates = 0;
   }
-  // Reversed network: every arc turned around with the same cost. In place, that is each pair's
-  // residual capacities swapped and every cost negated; potentials come back negated.
-  const flipPairs = (): void => {
+
+  solve(): CirculationOutcome {
+    const { n, slots, mult, price, excess, ws } = this;
+    const { forwardSlot, rev } = this;
+    const arcId = this.arcId;
+    for (let f = 0; f < forwardSlot.length; f++) {
+      arcId[forwardSlot[f]] = f;
+      arcId[rev[forwardSlot[f]]] = ~f;
+    }
+    if (this.reverse) this.flipPairs();
+    const maxCost = this.pairCapsAndMaxCost();
+    if (maxCost * mult * 4 * mult >= PRICE_LIMIT) {
+      if (this.reverse) this.flipPairs();
+      return { ok: false, message: `cost range ${maxCost} too large for exact cost scaling on ${n} nodes` };
+    }
+    this.partition();
+    price.fill(0);
+    excess.fill(0);
+    this.warmStartPrices();
+
+    let phases = 0;
+    let proofAttempts = 0;
+    let proofScans = 0;
+    // With those prices the first phases of the classic schedule (epsilon from the largest cost)
+    // would only re-derive them, so epsilon starts WARM_START_DIVISOR (reversed: 40) times lower.
+    // (At least 2 whenever some cost is nonzero, so that at least the final eps = 1 phase runs.)
+    let eps = maxCost === 0 ? 1 : Math.max(2, Math.floor((maxCost * mult) / (this.reverse ? REVERSED_WARM_START_DIVISOR : WARM_START_DIVISOR)));
+    const counters = () => ({
+      phases,
+      relabels: this.relabels,
+      pushes: this.pushes,
+      arcScans: this.arcScans,
+      updateScans: this.updateScans,
+      updates: this.updates,
+      proofAttempts,
+      proofScans,
+      arcId,
+    });
+    while (eps > 1) {
+      eps = Math.max(1, Math.floor(eps / ALPHA));
+      this.refine(eps);
+      phases++;
+      if (this.largestPrice() >= PRICE_LIMIT) {
+        this.restoreCosts();
+        return { ok: false, message: "prices left the exactly representable range" };
+      }
+      if (eps < mult || eps === 1) {
+        // Epsilon is below one original cost unit: try to prove optimality now. The label-correcting
+        // search reads the scaled costs divided by mult (exact), so a failed attempt costs only its
+        // own scans: no cost restore and re-scaling.
+        const start = ws.float64("flow.start", n);
+        for (let v = 0; v < n; v++) start[v] = Math.floor(price[v] / mult);
+        proofAttempts++;
+        const proof = { work: 0 };
+        const final = eps === 1;
+        const potentials = exactPotentials(this.net, start, final ? 50 * slots + 1000 : EARLY_PROOF_WORK * slots + 1000, mult, ws, proof, final ? n + 1 : EARLY_PROOF_PASSES);
+        proofScans += proof.work;
+        if (potentials) {
+          this.restoreCosts();
+          if (this.reverse) for (let v = 0; v < n; v++) potentials[v] = 0 - potentials[v];
+          return { ok: true, potentials, earlyStop: eps > 1, ...counters() };
+        }
+        if (eps === 1) {
+          this.restoreCosts();
+          return { ok: false, message: "no exact potentials found after the final phase" };
+        }
+      }
+    }
+    // Only reached when every cost is 0: the zero circulation is optimal with zero potentials.
+    this.restoreCosts();
+    const zero = ws.float64("flow.start", n);
+    zero.fill(0);
+    return { ok: true, potentials: zero, earlyStop: false, ...counters() };
+  }
+
+  /**
+   * Reversed network: every arc turned around with the same cost. In place, that is each pair's
+   * residual capacities swapped and every cost negated; potentials come back negated.
+   */
+  flipPairs(): void {
+    const { slots, cost, arcId, rev, rcap } = this;
     for (let a = 0; a < slots; a++) {
       cost[a] = -cost[a];
       if (arcId[a] >= 0) {
@@ -136,161 +299,186 @@ export function minCostCirculation(
         rcap[r] = t;
       }
     }
-  };
-  if (reverse) flipPairs();
-  // pairCap[a] = rcap[a] + rcap[rev[a]], invariant under pushes: it gives the reverse residual
-  // capacity from slot a's own row (no random access in the global update's backward scan).
-  const pairCap = ws.int32("flow.pairCap", slots);
-  let maxCost = 0;
-  for (let a = 0; a < slots; a++) {
-    pairCap[a] = rcap[a] + rcap[rev[a]];
-    const c = Math.abs(cost[a]);
-    if (c > maxCost) maxCost = c;
   }
-  if (maxCost * mult * 4 * mult >= PRICE_LIMIT) return { ok: false, message: `cost range ${maxCost} too large for exact cost scaling on ${n} nodes` };
-  const restoreCosts = (): void => {
+
+  /** Fills pairCap; returns the largest |cost|. */
+  pairCapsAndMaxCost(): number {
+    const { slots, cost, rev, rcap, pairCap } = this;
+    let maxCost = 0;
+    for (let a = 0; a < slots; a++) {
+      pairCap[a] = rcap[a] + rcap[rev[a]];
+      const c = Math.abs(cost[a]);
+      if (c > maxCost) maxCost = c;
+    }
+    return maxCost;
+  }
+
+  /** Costs back to original units, forwardSlot to the final slot order, the orientation back. */
+  restoreCosts(): void {
+    const { slots, cost, mult, arcId, forwardSlot } = this;
     for (let a = 0; a < slots; a++) cost[a] /= mult;
     for (let a = 0; a < slots; a++) if (arcId[a] >= 0) forwardSlot[arcId[a]] = a;
-    if (reverse) flipPairs();
-  };
-  const unflip = (potentials: Float64Array): Float64Array => {
-    if (reverse) for (let v = 0; v < n; v++) potentials[v] = 0 - potentials[v];
-    return potentials;
-  };
+    if (this.reverse) this.flipPairs();
+  }
 
-  const swapSlots = (i: number, j: number): void => {
+  largestPrice(): number {
+    const { n, price } = this;
+    let extreme = 0;
+    for (let v = 0; v < n; v++) {
+      const p = Math.abs(price[v]);
+      if (p > extreme) extreme = p;
+    }
+    return extreme;
+  }
+
+  /**
+   * One pass per node: costs scaled by mult, the live partition (the network is built forward
+   * arcs first, so swaps are only needed around zero-capacity arcs), and unitOnly (invariant:
+   * pairCap moves with its slot).
+   */
+  partition(): void {
+    const { n, first, cost, mult, pairCap, rcap, live, unitOnly } = this;
+    for (let v = 0; v < n; v++) {
+      let boundary = first[v];
+      let unit = 1;
+      const end = first[v + 1];
+      for (let a = boundary; a < end; a++) {
+        cost[a] *= mult; // before any swap moves it: swaps only exchange a with a visited slot
+        if (pairCap[a] > 1) unit = 0;
+        if (rcap[a] > 0) this.swapSlots(a, boundary++);
+      }
+      live[v] = boundary - first[v];
+      unitOnly[v] = unit;
+    }
+  }
+
+  /**
+   * Initial prices: the network's forward arcs run from lower to higher node numbers (root 0,
+   * students, postings, enterprises) except the arcs back into the root (reversed: from higher
+   * to lower except those out of the root, so the pass runs upwards), so one backward pass
+   * gives prices under which every such arc has reduced cost >= 0 (each node priced at its best
+   * way onward). The first refine then starts from "every student sends its unit to its best
+   * posting" instead of flooding every positive-score edge, which it would otherwise undo.
+   * Any prices are a valid start (refine first saturates every arc of negative reduced cost), so
+   * this is purely a heuristic; exactness still comes from the potentials checked at the end.
+   */
+  warmStartPrices(): void {
+    const { n, first, live, head, price, cost, reverse } = this;
+    for (let k = 1; k < n; k++) {
+      const v = reverse ? k : n - k;
+      let best = 0;
+      const end = first[v] + live[v];
+      for (let a = first[v]; a < end; a++) {
+        const w = head[a];
+        if (w !== 0 && (reverse ? w > v : w < v)) continue;
+        const t = price[w] - cost[a];
+        if (t > best) best = t;
+      }
+      price[v] = best;
+    }
+  }
+
+  swapSlots(i: number, j: number): void {
     if (i === j) return;
+    const { head, rcap, cost, rev, arcId, pairCap } = this;
     const hi = head[i], ri = rcap[i], ci = cost[i], vi = rev[i], ai = arcId[i], ki = pairCap[i];
     head[i] = head[j]; rcap[i] = rcap[j]; cost[i] = cost[j]; rev[i] = rev[j]; arcId[i] = arcId[j]; pairCap[i] = pairCap[j];
     head[j] = hi; rcap[j] = ri; cost[j] = ci; rev[j] = vi; arcId[j] = ai; pairCap[j] = ki;
     rev[rev[i]] = i;
     rev[rev[j]] = j;
-  };
-  // One pass per node: costs scaled by mult, the live partition (live[v] arcs with residual
-  // capacity stored first in v's range; the network is built forward arcs first, so swaps are
-  // only needed around zero-capacity arcs), and unitOnly[v]: every arc pair at v has total
-  // capacity 0 or 1 (invariant: pairCap moves with its slot), used by the global update.
-  const live = ws.int32("flow.live", n);
-  const unitOnly = ws.uint8("flow.unitOnly", n);
-  for (let v = 0; v < n; v++) {
-    let boundary = first[v];
-    let unit = 1;
-    const end = first[v + 1];
-    for (let a = boundary; a < end; a++) {
-      cost[a] *= mult; // before any swap moves it: swaps only exchange a with a visited slot
-      if (pairCap[a] > 1) unit = 0;
-      if (rcap[a] > 0) swapSlots(a, boundary++);
-    }
-    live[v] = boundary - first[v];
-    unitOnly[v] = unit;
   }
+
   /** Moves `delta` units along slot a (tail v); keeps both endpoints' live partitions. */
-  const push = (a: number, v: number, delta: number): void => {
+  push(a: number, v: number, delta: number): void {
+    const { rev, rcap, first, live } = this;
     const r = rev[a];
     if (rcap[r] === 0) {
-      const w = head[a];
+      const w = this.head[a];
       const boundary = first[w] + live[w]++;
-      swapSlots(r, boundary);
+      this.swapSlots(r, boundary);
     }
     rcap[rev[a]] += delta;
     rcap[a] -= delta;
-    if (rcap[a] === 0) swapSlots(a, first[v] + --live[v]);
-  };
+    if (rcap[a] === 0) this.swapSlots(a, first[v] + --live[v]);
+  }
 
-  const price = ws.float64("flow.price", n);
-  const excess = ws.float64("flow.excess", n);
-  price.fill(0);
-  excess.fill(0);
-  const current = ws.int32("flow.current", n);
-  // passed[v]: the largest price[w] - cost seen on v's arcs before current[v] (at the time they
-  // were passed), -Infinity when current[v] is at the range start. See the fused relabel below.
-  const passed = ws.float64("flow.passed", n);
-  const queue = ws.int32("flow.queue", n + 1);
-  const inQueue = ws.uint8("flow.inQueue", n);
-  let qHead = 0;
-  let qTail = 0;
-  let relabels = 0;
-  let pushes = 0;
-  let arcScans = 0;
-  let updateScans = 0;
-  const enqueue = (v: number): void => {
-    inQueue[v] = 1;
-    queue[qTail] = v;
-    qTail = qTail === n ? 0 : qTail + 1;
-  };
+  enqueue(v: number): void {
+    this.inQueue[v] = 1;
+    this.queue[this.qTail] = v;
+    this.qTail = this.qTail === this.n ? 0 : this.qTail + 1;
+  }
 
   /**
    * Lowers v's price to the highest value keeping all its arcs eps-optimal minus eps, so that
    * the best arc becomes admissible; the current arc restarts. Returns false (price kept)
    * when v has no residual arc, which only a look-ahead candidate can have.
    */
-  const relabel = (v: number, eps: number): boolean => {
+  relabel(v: number, eps: number): boolean {
+    const { first, head, price, cost } = this;
     const start = first[v];
-    const end = start + live[v];
+    const end = start + this.live[v];
     if (end === start) return false;
-    arcScans += end - start;
+    this.arcScans += end - start;
     let best = -Infinity;
     for (let a = start; a < end; a++) {
       const t = price[head[a]] - cost[a];
       if (t > best) best = t;
     }
     price[v] = best - eps;
-    current[v] = start;
-    passed[v] = -Infinity;
-    relabels++;
+    this.current[v] = start;
+    this.passed[v] = -Infinity;
+    this.relabels++;
     return true;
-  };
+  }
 
   /**
    * Relabel of a node whose current arc just ran off its live arcs (hasAdmissible returned
    * false): passed[v] then covers every live arc, so no second scan is needed (see the fused
    * relabel in refine for why the possibly too high recorded values are still a legal relabel).
    */
-  const relabelPassed = (v: number, eps: number): boolean => {
-    const best = passed[v];
-    if (best === -Infinity) return relabel(v, eps);
-    price[v] = best - eps;
-    current[v] = first[v];
-    passed[v] = -Infinity;
-    relabels++;
+  relabelPassed(v: number, eps: number): boolean {
+    const best = this.passed[v];
+    if (best === -Infinity) return this.relabel(v, eps);
+    this.price[v] = best - eps;
+    this.current[v] = this.first[v];
+    this.passed[v] = -Infinity;
+    this.relabels++;
     return true;
-  };
+  }
 
   /** Whether v has an admissible arc, advancing its current-arc pointer to it. */
-  const hasAdmissible = (v: number): boolean => {
+  hasAdmissible(v: number): boolean {
+    const { price, head, cost, current, passed } = this;
     const pv = price[v];
-    const end = first[v] + live[v];
+    const end = this.first[v] + this.live[v];
     let seen = passed[v];
     for (let a = current[v]; a < end; a++) {
       const t = price[head[a]] - cost[a];
       if (t > pv) {
-        arcScans += a - current[v] + 1;
+        this.arcScans += a - current[v] + 1;
         current[v] = a;
         passed[v] = seen;
         return true;
       }
       if (t > seen) seen = t;
     }
-    arcScans += end - current[v];
+    this.arcScans += end - current[v];
     current[v] = end;
     passed[v] = seen;
     return false;
-  };
+  }
 
-  // Global price update (Goldberg's CS2 "price update"): a bucket-based Dijkstra (Dial) from
-  // the deficit nodes backwards over residual arcs, arc length floor(reducedCost / eps) + 1 >= 0.
-  // Lowering every price by eps * distance keeps the flow eps-optimal and gives each excess node
-  // an admissible path to a deficit, which replaces long chains of one-step relabels.
-  // (unitOnly[v], computed above: every arc pair at v has total capacity 0 or 1.)
-  const BUCKETS = n + 2;
-  const bucketFirst = ws.int32("flow.bucketFirst", BUCKETS);
-  const bucketNext = ws.int32("flow.bucketNext", n);
-  const bucketPrev = ws.int32("flow.bucketPrev", n);
-  const label = ws.int32("flow.label", n);
-  const scanned = ws.uint8("flow.scanned", n);
-  let updates = 0;
-  const globalUpdate = (eps: number): void => {
-    updates++;
+  /**
+   * Global price update (Goldberg's CS2 "price update"): a bucket-based Dijkstra (Dial) from
+   * the deficit nodes backwards over residual arcs, arc length floor(reducedCost / eps) + 1 >= 0.
+   * Lowering every price by eps * distance keeps the flow eps-optimal and gives each excess node
+   * an admissible path to a deficit, which replaces long chains of one-step relabels.
+   */
+  globalUpdate(eps: number): void {
+    const { n, first, head, rcap, cost, pairCap, live, unitOnly, price, excess, current, passed } = this;
+    const { bucketFirst, bucketNext, bucketPrev, label, scanned } = this;
+    const BUCKETS = n + 2;
+    this.updates++;
     bucketFirst.fill(-1);
     label.fill(BUCKETS);
     scanned.fill(0);
@@ -308,6 +496,7 @@ export function minCostCirculation(
     }
     if (excessLeft === 0) return;
     const invEps = 1 / eps;
+    let scans = 0;
     let level = 0;
     search: for (; level < BUCKETS; level++) {
       while (bucketFirst[level] >= 0) {
@@ -322,8 +511,7 @@ export function minCostCirculation(
         // Without multi-unit arcs, an arc into i is residual exactly when i's slot is saturated
         // (dead): only the dead part of the range needs scanning (a student: 1-2 arcs of ~20).
         const begin = unitOnly[i] ? first[i] + live[i] : first[i];
-        arcScans += end - begin;
-        updateScans += end - begin;
+        scans += end - begin;
         for (let a = begin; a < end; a++) {
           if (rcap[a] >= pairCap[a]) continue; // no residual capacity on the reverse j -> i
           const j = head[a];
@@ -355,6 +543,8 @@ export function minCostCirculation(
         }
       }
     }
+    this.arcScans += scans;
+    this.updateScans += scans;
     // Unscanned nodes get the level where the search stopped: it is at most their true distance.
     for (let v = 0; v < n; v++) {
       const d = scanned[v] ? label[v] : level;
@@ -362,12 +552,14 @@ export function minCostCirculation(
       current[v] = first[v];
       passed[v] = -Infinity;
     }
-  };
+  }
 
-  const updateEvery = Math.ceil(UPDATE_FREQUENCY * n) + 1;
-  const refine = (eps: number): void => {
-    // Saturate every arc with negative reduced cost: the flow becomes 0-optimal, with
-    // excesses and deficits to resolve.
+  /**
+   * Saturates every arc with negative reduced cost (the flow becomes 0-optimal, with excesses
+   * and deficits to resolve) and queues the nodes with excess.
+   */
+  saturateNegative(): void {
+    const { n, first, live, head, cost, price, rcap, excess, current, passed, inQueue } = this;
     for (let v = 0; v < n; v++) {
       const pv = price[v];
       let a = first[v];
@@ -377,26 +569,34 @@ export function minCostCirculation(
           const r = rcap[a];
           excess[v] -= r;
           excess[w] += r;
-          push(a, v, r); // slot a now holds another live arc: examine it without advancing
+          this.push(a, v, r); // slot a now holds another live arc: examine it without advancing
         } else a++;
       }
     }
-    qHead = qTail = 0;
+    this.qHead = this.qTail = 0;
     for (let v = 0; v < n; v++) {
       current[v] = first[v];
       passed[v] = -Infinity;
       inQueue[v] = 0;
-      if (excess[v] > 0) enqueue(v);
+      if (excess[v] > 0) this.enqueue(v);
     }
-    globalUpdate(eps);
-    let relabelsAtUpdate = relabels;
-    while (qHead !== qTail) {
-      if (relabels - relabelsAtUpdate > updateEvery) {
-        globalUpdate(eps);
-        relabelsAtUpdate = relabels;
+  }
+
+  /** One phase: turns the 0-optimal pseudo-flow of saturateNegative into an eps-optimal flow. */
+  refine(eps: number): void {
+    this.saturateNegative();
+    this.globalUpdate(eps);
+    const { n, first, live, head, cost, price, rcap, excess, current, passed, queue, inQueue } = this;
+    const updateEvery = Math.ceil(UPDATE_FREQUENCY * n) + 1;
+    let relabelsAtUpdate = this.relabels;
+    let scans = 0;
+    while (this.qHead !== this.qTail) {
+      if (this.relabels - relabelsAtUpdate > updateEvery) {
+        this.globalUpdate(eps);
+        relabelsAtUpdate = this.relabels;
       }
-      const v = queue[qHead];
-      qHead = qHead === n ? 0 : qHead + 1;
+      const v = queue[this.qHead];
+      this.qHead = this.qHead === n ? 0 : this.qHead + 1;
       inQueue[v] = 0;
       let ex = excess[v];
       while (ex > 0) {
@@ -410,7 +610,7 @@ export function minCostCirculation(
         let best = passed[v];
         const pv = price[v];
         while (a < start + live[v]) {
-          arcScans++;
+          scans++;
           const w = head[a];
           let rc = cost[a] + pv - price[w];
           if (rc >= 0) {
@@ -419,7 +619,7 @@ export function minCostCirculation(
             continue;
           }
           // Look-ahead: a node that would only send the flow back is relabelled first.
-          if (excess[w] >= 0 && !hasAdmissible(w) && relabelPassed(w, eps) && (rc = cost[a] + pv - price[w]) >= 0) {
+          if (excess[w] >= 0 && !this.hasAdmissible(w) && this.relabelPassed(w, eps) && (rc = cost[a] + pv - price[w]) >= 0) {
             if (pv - rc > best) best = pv - rc;
             a++;
             continue;
@@ -429,9 +629,9 @@ export function minCostCirculation(
           const before = excess[w];
           excess[w] = before + delta;
           ex -= delta;
-          pushes++;
-          push(a, v, delta); // if the arc saturated, slot a now holds the next live arc
-          if (before <= 0 && before + delta > 0 && !inQueue[w]) enqueue(w);
+          this.pushes++;
+          this.push(a, v, delta); // if the arc saturated, slot a now holds the next live arc
+          if (before <= 0 && before + delta > 0 && !inQueue[w]) this.enqueue(w);
           if (ex === 0) break;
         }
         excess[v] = ex;
@@ -442,78 +642,12 @@ export function minCostCirculation(
           price[v] = best - eps;
           current[v] = start;
           passed[v] = -Infinity;
-          relabels++;
-        } else relabel(v, eps);
+          this.relabels++;
+        } else this.relabel(v, eps);
       }
     }
-  };
-
-  let phases = 0;
-  let proofAttempts = 0;
-  let proofScans = 0;
-  // Initial prices: the network's forward arcs run from lower to higher node numbers (root 0,
-  // students, postings, enterprises) except the arcs back into the root (reversed: from higher
-  // to lower except those out of the root, so the pass runs upwards), so one backward pass
-  // gives prices under which every such arc has reduced cost >= 0 (each node priced at its best
-  // way onward). The first refine then starts from "every student sends its unit to its best
-  // posting" instead of flooding every positive-score edge, which it would otherwise undo.
-  // Any prices are a valid start (refine first saturates every arc of negative reduced cost), so
-  // this is purely a heuristic; exactness still comes from the potentials checked at the end.
-  for (let k = 1; k < n; k++) {
-    const v = reverse ? k : n - k;
-    let best = 0;
-    const end = first[v] + live[v];
-    for (let a = first[v]; a < end; a++) {
-      const w = head[a];
-      if (w !== 0 && (reverse ? w > v : w < v)) continue;
-      const t = price[w] - cost[a];
-      if (t > best) best = t;
-    }
-    price[v] = best;
+    this.arcScans += scans;
   }
-  // With those prices the first phases of the classic schedule (epsilon from the largest cost)
-  // would only re-derive them, so epsilon starts WARM_START_DIVISOR (reversed: 40) times lower.
-  // (At least 2 whenever some cost is nonzero, so that at least the final eps = 1 phase runs.)
-  let eps = maxCost === 0 ? 1 : Math.max(2, Math.floor((maxCost * mult) / (reverse ? REVERSED_WARM_START_DIVISOR : WARM_START_DIVISOR)));
-  while (eps > 1) {
-    eps = Math.max(1, Math.floor(eps / ALPHA));
-    refine(eps);
-    phases++;
-    let extreme = 0;
-    for (let v = 0; v < n; v++) {
-      const p = Math.abs(price[v]);
-      if (p > extreme) extreme = p;
-    }
-    if (extreme >= PRICE_LIMIT) {
-      restoreCosts();
-      return { ok: false, message: "prices left the exactly representable range" };
-    }
-    if (eps < mult || eps === 1) {
-      // Epsilon is below one original cost unit: try to prove optimality now. The label-correcting
-      // search reads the scaled costs divided by mult (exact), so a failed attempt costs only its
-      // own scans: no cost restore and re-scaling.
-      const start = ws.float64("flow.start", n);
-      for (let v = 0; v < n; v++) start[v] = Math.floor(price[v] / mult);
-      proofAttempts++;
-      const proof = { work: 0 };
-      const final = eps === 1;
-      const potentials = exactPotentials(net, start, final ? 50 * slots + 1000 : EARLY_PROOF_WORK * slots + 1000, mult, ws, proof, final ? n + 1 : EARLY_PROOF_PASSES);
-      proofScans += proof.work;
-      if (potentials) {
-        restoreCosts();
-        return { ok: true, potentials: unflip(potentials), phases, relabels, pushes, arcScans, updateScans, updates, earlyStop: eps > 1, proofAttempts, proofScans, arcId };
-      }
-      if (eps === 1) {
-        restoreCosts();
-        return { ok: false, message: "no exact potentials found after the final phase" };
-      }
-    }
-  }
-  // Only reached when every cost is 0: the zero circulation is optimal with zero potentials.
-  restoreCosts();
-  const zero = ws.float64("flow.start", n);
-  zero.fill(0);
-  return { ok: true, potentials: zero, phases, relabels, pushes, arcScans, updateScans, updates, earlyStop: false, proofAttempts, proofScans, arcId };
 }
 
 /**

@@ -425,15 +425,22 @@ export function toCsr(nodes: number, tail: Int32Array, headF: Int32Array, capF: 
 
 /**
  * Exact potentials for the current flow: node prices pi with cost(a) + pi(u) - pi(v) >= 0 on
- * every residual arc, found by label-correcting shortest paths (FIFO Bellman-Ford) from the
- * given start values. They exist iff the flow is optimal; a negative cycle (flow not optimal)
- * or exhausting `workLimit` arc scans returns undefined. Potentials are normalised to pi(R) = 0.
+ * every residual arc, found by label-correcting shortest paths from the given start values
+ * (FIFO Bellman-Ford with Tarjan's subtree disassembly). They exist iff the flow is optimal; a
+ * negative cycle (flow not optimal) or exhausting `workLimit` arc scans returns undefined.
+ * Potentials are normalised to pi(R) = 0: the shortest distances from a virtual source with an
+ * arc of length start[v] to every v, which are unique, so the scan order does not change them.
  * `costDivisor`: the network's costs are the original integer costs times this (exact integer
  * quotients), so the flow solver can try a proof without restoring its scaled costs.
  * `stats.work` receives the arc scans spent. With a workspace, the result is a view of it.
- * `maxPasses` (default n + 1, the negative-cycle test) gives up once a node would be scanned more
- * often than that: with a good start, the corrections of an optimal flow settle within a few
- * passes per node, while a negative cycle keeps its nodes coming back.
+ * `maxPasses` (default n + 1) gives up once a node would be scanned more often than that.
+ *
+ * Subtree disassembly: the search keeps the tree of the last improvements (every tree arc tight)
+ * as a preorder thread. When w's label falls, its subtree is cut off: its labels are stale and
+ * will fall again through w, so scanning them now would be wasted (they are skipped until
+ * re-attached); and if the arc's tail u is in that subtree, the tree path w -> u plus the arc
+ * u -> w is a negative cycle, found at once. Before, a cycle showed only when some node came
+ * back for its 8th scan: a failing early proof cost 3.3-4.5 passes over the arcs.
  */
 export function exactPotentials(
   net: CirculationNetwork,
@@ -451,16 +458,32 @@ export function exactPotentials(
     pi = ws.float64("bf.pi", n);
     pi.set(start);
   } else pi = Float64Array.from(start);
-  const queue = ws ? ws.int32("bf.queue", n + 1) : new Int32Array(n + 1);
+  const int32 = (name: string, length: number): Int32Array => (ws ? ws.int32(name, length) : new Int32Array(length));
+  const queue = int32("bf.queue", n + 1);
   const inQueue = ws ? ws.uint8("bf.inQueue", n) : new Uint8Array(n);
-  const passes = ws ? ws.int32("bf.passes", n) : new Int32Array(n);
+  const passes = int32("bf.passes", n);
+  // The tree: node n is the virtual source X; parent DETACHED marks a node cut off its tree.
+  // threadNext/threadPrev: circular preorder list of the attached nodes, from X.
+  const parent = int32("bf.parent", n + 1);
+  const depth = int32("bf.depth", n + 1);
+  const threadNext = int32("bf.threadNext", n + 1);
+  const threadPrev = int32("bf.threadPrev", n + 1);
+  const DETACHED = -2;
   passes.fill(0);
   let qHead = 0;
   let qTail = 0;
   for (let v = 0; v < n; v++) {
     queue[qTail++] = v;
     inQueue[v] = 1;
+    parent[v] = n;
+    depth[v] = 1;
+    threadNext[v] = v + 1;
+    threadPrev[v + 1] = v;
   }
+  parent[n] = -1;
+  depth[n] = 0;
+  threadNext[n] = 0;
+  threadPrev[0] = n;
   let work = 0;
   let size = n;
   const divide = costDivisor !== 1;
@@ -473,7 +496,8 @@ export function exactPotentials(
     qHead = qHead === n ? 0 : qHead + 1;
     size--;
     inQueue[u] = 0;
-    if (++passes[u] > maxPasses) return done(undefined); // negative cycle (or given up)
+    if (parent[u] === DETACHED) continue; // its label will fall again: scanned then
+    if (++passes[u] > maxPasses) return done(undefined);
     const pu = pi[u];
     const end = first[u + 1];
     work += end - first[u];
@@ -482,14 +506,34 @@ export function exactPotentials(
       if (rcap[a] <= 0) continue;
       const w = head[a];
       const candidate = pu + (divide ? cost[a] / costDivisor : cost[a]);
-      if (candidate < pi[w]) {
-        pi[w] = candidate;
-        if (!inQueue[w]) {
-          inQueue[w] = 1;
-          queue[qTail] = w;
-          qTail = qTail === n ? 0 : qTail + 1;
-          size++;
+      if (candidate >= pi[w]) continue;
+      pi[w] = candidate;
+      if (parent[w] !== DETACHED) {
+        // Cut w's subtree out of the thread; u inside it closes a negative cycle.
+        const dw = depth[w];
+        let x = threadNext[w];
+        while (depth[x] > dw) {
+          if (x === u) return done(undefined);
+          parent[x] = DETACHED;
+          x = threadNext[x];
         }
+        const before = threadPrev[w];
+        threadNext[before] = x;
+        threadPrev[x] = before;
+      }
+      // Attach w under u (right after u in the thread).
+      parent[w] = u;
+      depth[w] = depth[u] + 1;
+      const after = threadNext[u];
+      threadNext[u] = w;
+      threadPrev[w] = u;
+      threadNext[w] = after;
+      threadPrev[after] = w;
+      if (!inQueue[w]) {
+        inQueue[w] = 1;
+        queue[qTail] = w;
+        qTail = qTail === n ? 0 : qTail + 1;
+        size++;
       }
     }
   }
