@@ -165,6 +165,9 @@ class CostScaling {
   readonly net: CirculationNetwork;
   qHead: number;
   qTail: number;
+  /** Left by a hasAdmissible that found no admissible arc, for relabelPassed (see resume). */
+  seenAt: number;
+  beforeSeen: number;
   relabels: number;
   pushes: number;
   arcScans: number;
@@ -203,6 +206,8 @@ class CostScaling {
     this.scanned = ws.uint8("flow.scanned", n);
     this.qHead = 0;
     this.qTail = 0;
+    this.seenAt = -1;
+    this.beforeSeen = -Infinity;
     this.relabels = 0;
     this.pushes = 0;
     this.arcScans = 0;
@@ -440,18 +445,38 @@ class CostScaling {
     const best = this.passed[v];
     if (best === -Infinity) return this.relabel(v, eps);
     this.price[v] = best - eps;
-    this.current[v] = this.first[v];
-    this.passed[v] = -Infinity;
+    this.resume(v, this.first[v], this.seenAt, this.beforeSeen, best - eps);
     this.relabels++;
     return true;
   }
 
-  /** Whether v has an admissible arc, advancing its current-arc pointer to it. */
+  /**
+   * Where v's scan resumes after a relabel to `price`: at the slot of its best arc, the one the
+   * relabel made admissible, when the pass that just ended found it there (bestAt >= 0) and every
+   * arc before it stays inadmissible (beforeBest <= price: no near tie); else at the range start.
+   * Saves rescanning from the start to that arc (~half a student's arcs per relabel).
+   */
+  resume(v: number, start: number, bestAt: number, beforeBest: number, price: number): void {
+    if (bestAt >= 0 && beforeBest <= price) {
+      this.current[v] = bestAt;
+      this.passed[v] = beforeBest;
+    } else {
+      this.current[v] = start;
+      this.passed[v] = -Infinity;
+    }
+  }
+
+  /**
+   * Whether v has an admissible arc, advancing its current-arc pointer to it. When not, seenAt /
+   * beforeSeen tell relabelPassed where the best arc of the pass was (see resume).
+   */
   hasAdmissible(v: number): boolean {
     const { price, head, cost, current, passed } = this;
     const pv = price[v];
     const end = this.first[v] + this.live[v];
     let seen = passed[v];
+    let seenAt = -1;
+    let beforeSeen = seen;
     for (let a = current[v]; a < end; a++) {
       const t = price[head[a]] - cost[a];
       if (t > pv) {
@@ -460,11 +485,17 @@ class CostScaling {
         passed[v] = seen;
         return true;
       }
-      if (t > seen) seen = t;
+      if (t > seen) {
+        beforeSeen = seen;
+        seen = t;
+        seenAt = a;
+      }
     }
     this.arcScans += end - current[v];
     current[v] = end;
     passed[v] = seen;
+    this.seenAt = seenAt;
+    this.beforeSeen = beforeSeen;
     return false;
   }
 
@@ -608,19 +639,30 @@ class CostScaling {
         // until the next global update, which resets current arcs), each was <= price[v] when
         // seen, so price[v] still falls by >= eps and every arc of v stays eps-optimal.
         let best = passed[v];
+        // Where this pass found `best` (-1: not in this pass), and the largest value before it.
+        let bestAt = -1;
+        let beforeBest = best;
         const pv = price[v];
         while (a < start + live[v]) {
           scans++;
           const w = head[a];
           let rc = cost[a] + pv - price[w];
           if (rc >= 0) {
-            if (pv - rc > best) best = pv - rc;
+            if (pv - rc > best) {
+              beforeBest = best;
+              best = pv - rc;
+              bestAt = a;
+            }
             a++;
             continue;
           }
           // Look-ahead: a node that would only send the flow back is relabelled first.
           if (excess[w] >= 0 && !this.hasAdmissible(w) && this.relabelPassed(w, eps) && (rc = cost[a] + pv - price[w]) >= 0) {
-            if (pv - rc > best) best = pv - rc;
+            if (pv - rc > best) {
+              beforeBest = best;
+              best = pv - rc;
+              bestAt = a;
+            }
             a++;
             continue;
           }
@@ -640,8 +682,7 @@ class CostScaling {
           passed[v] = best;
         } else if (best > -Infinity) {
           price[v] = best - eps;
-          current[v] = start;
-          passed[v] = -Infinity;
+          this.resume(v, start, bestAt, beforeBest, best - eps);
           this.relabels++;
         } else this.relabel(v, eps);
       }
