@@ -72,6 +72,8 @@ function readInstance(file: string, compact: boolean): { instance: unknown; stud
 }
 
 async function child(file: string, label: string, solver: SolverChoice, runs: number, compact: boolean, threads: number): Promise<void> {
+  // Helper threads start first, loading while the instance is read (as in the CLI and the server).
+  const parts = threads > 1 ? new PartThreads(threads) : undefined;
   const t0 = performance.now();
   const { instance, students, postings, edges } = readInstance(file, compact);
   const parseMs = performance.now() - t0;
@@ -88,7 +90,6 @@ async function child(file: string, label: string, solver: SolverChoice, runs: nu
     for (const entry of list.getEntries()) gcs.push([entry.startTime, entry.duration]);
   });
   observer.observe({ entryTypes: ["gc"] });
-  const parts = threads > 1 ? new PartThreads(threads) : undefined;
   for (let r = 0; r < runs; r++) {
     const cpu = process.cpuUsage();
     const start = performance.now();

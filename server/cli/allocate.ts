@@ -65,6 +65,8 @@ function log(message: string): void {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  // Helper threads load while the file is read.
+  const parts = args.threads > 1 && !args.timeLimitSeconds ? new PartThreads(args.threads) : undefined;
   const t0 = performance.now();
   let instance: unknown;
   let result: Result | undefined;
@@ -92,7 +94,6 @@ async function main(): Promise<void> {
     usage(`cannot read ${args.input}: ${(error as Error).message}`);
   }
   if (!result) {
-    const parts = args.threads > 1 && !args.timeLimitSeconds ? new PartThreads(args.threads) : undefined;
     const options: AllocateOptions = { solver: args.solver, now: () => performance.now(), parts };
     const t2 = performance.now();
     log(`solving with ${args.solver} on up to ${args.threads} thread(s)${args.timeLimitSeconds ? ` (time limit ${args.timeLimitSeconds} s, worker thread)` : ""}`);

@@ -4,8 +4,11 @@
  *
  * allocate() cannot await, so the wait is synchronous: each thread answers on its own
  * MessageChannel and then bumps a shared counter; the caller blocks on that counter with
- * Atomics.wait and takes the answer with receiveMessageOnPort. Threads start on first use and are
- * kept for later calls (their compiled code with them) until close().
+ * Atomics.wait and takes the answer with receiveMessageOnPort. Threads start with the runner and
+ * are kept for later calls (their compiled code with them) until close(). A helper that dies
+ * while the caller waits (out of memory) cannot be noticed then: the caller's own time limit
+ * (the server's solve timeout) ends the wait; one that died earlier is noticed, and its part
+ * solved by the caller.
  */
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
 import type { PartOutcome, PartRunner, PartTask } from "../../matching";
@@ -25,9 +28,13 @@ export class PartThreads implements PartRunner {
   readonly threads: number;
   private readonly helpers: Helper[] = [];
 
-  /** `threads`: the caller's thread included (2 = one helper thread). */
+  /**
+   * `threads`: the caller's thread included (2 = one helper thread). The helpers start now, so
+   * that they load while the caller reads its instance.
+   */
   constructor(threads: number) {
     this.threads = Math.max(1, Math.floor(threads));
+    for (let k = 0; k < this.threads - 1; k++) this.helper(k);
   }
 
   start(tasks: PartTask[]): { wait(): PartOutcome[] } {
@@ -65,7 +72,8 @@ export class PartThreads implements PartRunner {
   }
 
   private answer(helper: Helper): PartOutcome {
-    // Wake up every second to notice a helper that died (its exit is recorded between calls).
+    // Wakes every second, so that a terminating parent (the server's time limit) can stop this
+    // thread; `failed` only changes between calls (exit events need the event loop).
     for (;;) {
       const seen = Atomics.load(helper.done, 0);
       if (seen === helper.sent) break;
