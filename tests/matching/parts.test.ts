@@ -1,8 +1,8 @@
 import * as fc from "fast-check";
-import { allocate, solvePart, type Instance, type PartOutcome, type PartRunner, type PartTask, type Result } from "../../matching";
+import { allocate, solvePart, type Instance, type PartOutcome, type PartRunner, type PartTask } from "../../matching";
 import { splitInstance } from "../../matching/parts";
 import { parseInstance } from "../../matching/validate";
-import { lcg, randomInstance } from "./factories";
+import { lcg, randomInstance, withoutStats } from "./factories";
 
 /** Several random instances side by side (ids prefixed), their edges shuffled together. */
 function disjointUnion(): fc.Arbitrary<Instance> {
@@ -37,12 +37,6 @@ function inlineRunner(threads: number, failing: (k: number) => boolean = () => f
   };
 }
 
-/** The Result without its stats (which count threads and time). */
-function outcome(result: Result): unknown {
-  const { stats: _stats, ...rest } = result as Result & { stats?: unknown };
-  void _stats;
-  return rest;
-}
 
 describe("solving an instance's components in parts", () => {
   test("gives the same Result as the one-piece solve: placements, reasons, enterprises and slot values", () => {
@@ -51,7 +45,7 @@ describe("solving an instance's components in parts", () => {
         const whole = allocate(instance);
         const runner = inlineRunner(threads, (k) => failSome && k % 2 === 0);
         const shared = allocate(instance, { parts: runner });
-        expect(outcome(shared)).toEqual(outcome(whole));
+        expect(withoutStats(shared)).toEqual(withoutStats(whole));
       }),
       { numRuns: 150 },
     );

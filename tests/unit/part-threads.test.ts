@@ -1,13 +1,8 @@
-import { allocate, type Result } from "../../matching";
+import { allocate } from "../../matching";
 import { generateSyntheticInstance } from "../../seeds/synthetic-instance";
 import { PartThreads } from "../../server/solver/part-threads";
+import { withoutStats } from "../matching/factories";
 
-/** The Result without its stats (which count threads and time). */
-function outcome(result: Result): unknown {
-  const { stats: _stats, ...rest } = result as Result & { stats?: unknown };
-  void _stats;
-  return rest;
-}
 
 describe("PartThreads (components solved side by side on worker threads)", () => {
   const threads = new PartThreads(2);
@@ -22,7 +17,7 @@ describe("PartThreads (components solved side by side on worker threads)", () =>
     for (let call = 0; call < 2; call++) {
       const shared = allocate(instance, { parts: runner });
       expect(shared.status === "OPTIMAL" && shared.stats.threads).toBe(2);
-      expect(outcome(shared)).toEqual(outcome(alone));
+      expect(withoutStats(shared)).toEqual(withoutStats(alone));
     }
   });
 
