@@ -4,12 +4,18 @@
  */
 import { checkCertificate, type OptimalityCertificate } from "./certificate";
 import { isCompactInstance } from "./compact";
-import { unplacedReasonOfRange } from "./explain";
+import { componentMarginalValues, unplacedReasonOfRange } from "./explain";
+import { minCostCirculation } from "./flow";
 import { DEFAULT_LP_MEMORY_BUDGET, solveLp } from "./lp-model";
-import { integerCostModel, type CostModel } from "./network";
-import { mergeParts, solvePart, splitInstance, type PartOutcome, type PartSolution, type PartTask } from "./parts";
+import { buildComponentNetwork, componentEdges, components, degrees, exactPotentials, integerCostModel, Workspace, type CirculationNetwork, type CostModel } from "./network";
 import type { AllocateOptions, EnterpriseCeilingValue, EnterpriseOutcome, FailedResult, OptimalResult, Placement, PostingSlotValue, Result, SolveStats, Unplaced } from "./types";
 import { parseInstance, studentEdges, type ParsedInstance } from "./validate";
+
+/**
+ * Default bound on arc scans of the per-enterprise slot-value searches (the search from the root,
+ * once per component, is not charged); values past it are dual bounds. Rarely reached now.
+ */
+const DEFAULT_SLOT_VALUE_WORK = 10_000_000;
 
 function failure(status: "ERROR" | "TIME_LIMIT", message: string, solver?: string, millis?: number): FailedResult {
   return { version: 1, status, message, stats: { solver, ...(millis === undefined ? {} : { millis }) } };
@@ -69,24 +75,15 @@ export function allocate(instance: unknown, options: AllocateOptions = {}): Resu
     lpObjective = outcome.objective;
   }
 
-  const solved = solveAll(data, costs, lpChosen, options, lap);
-  lap("networks"); // build + solve + slot values (summed over parts in stats)
+  const solved = solveComponents(data, costs, lpChosen, options, lap);
   if (!solved.ok) return failure("ERROR", solved.message, solver, elapsed());
-  const { chosen } = solved;
-  const certificate: OptimalityCertificate = {
-    costScale: costs.scale,
-    floorCost: costs.floorCost,
-    students: solved.studentPotentials,
-    postings: solved.postingPotentials,
-    enterprises: solved.enterprisePotentials,
-  };
+  const { chosen, certificate } = solved;
 
   const verdict = checkCertificate(data, chosen, certificate);
   lap("certify");
   if (!verdict.ok) return failure("ERROR", `optimality certificate rejected: ${verdict.problems.join("; ")}`, solver, elapsed());
 
   const result = assemble(data, chosen);
-  const values = slotValueLists(data, solved);
   lap("assemble");
   const stats: SolveStats = {
     solver,
@@ -108,45 +105,172 @@ export function allocate(instance: unknown, options: AllocateOptions = {}): Resu
     version: 1,
     status: "OPTIMAL",
     ...result,
-    ...values,
+    ...(solved.postingSlotValues ? { postingSlotValues: solved.postingSlotValues, enterpriseCeilingValues: solved.enterpriseCeilingValues } : {}),
     stats,
   };
 }
 
-/**
- * Solves every component: in one piece, or (flow solver, `options.parts`, an instance with
- * components to share) split into parts, all but the first handed to the runner and the first
- * solved here meanwhile. A part the runner could not solve is solved here.
- */
-function solveAll(data: ParsedInstance, costs: CostModel, lpChosen: Uint8Array | undefined, options: AllocateOptions, lap: (name: string) => void): PartOutcome {
-  const slotValues = options.slotValues !== false;
-  const task = (instance: ParsedInstance): PartTask => ({ instance, costs, slotValues, ...(options.slotValueWorkLimit === undefined ? {} : { slotValueWorkLimit: options.slotValueWorkLimit }) });
-  const runner = options.parts;
-  const split = runner && !lpChosen ? splitInstance(data, runner.threads, runner.minEdges) : undefined;
-  if (!split) return solvePart(task(data), options.now, lap, lpChosen);
-  lap("components");
-  const tasks = split.parts.map(task);
-  const pending = runner!.start(tasks.slice(1));
-  const first = solvePart(tasks[0], options.now);
-  const others = pending.wait().map((outcome, k) => (outcome.ok ? outcome : solvePart(tasks[k + 1], options.now)));
-  const solutions: PartSolution[] = [];
-  for (const outcome of [first, ...others]) {
-    if (!outcome.ok) return outcome;
-    solutions.push(outcome);
+type Solved =
+  | {
+      ok: true;
+      chosen: Uint8Array;
+      certificate: OptimalityCertificate;
+      components: number;
+      nodes: number;
+      arcs: number;
+      counters: Record<string, number>;
+      postingSlotValues?: PostingSlotValue[];
+      enterpriseCeilingValues?: EnterpriseCeilingValue[];
+    }
+  | { ok: false; message: string };
+
+/** Puts the LP's placement on a component network as its flow. */
+function loadFlow(net: CirculationNetwork, layoutEdges: Int32Array, nS: number, nP: number, nE: number, lpChosen: Uint8Array): void {
+  const forward = net.forwardSlot;
+  const addFlow = (f: number, x: number): void => {
+    if (x === 0) return;
+    const a = forward[f];
+    net.rcap[a] -= x;
+    net.rcap[net.rev[a]] += x;
+  };
+  const nodeFlowIn = new Float64Array(net.nodes);
+  for (let k = 0; k < layoutEdges.length; k++) {
+    const x = lpChosen[layoutEdges[k]];
+    if (x === 0) continue;
+    const a = forward[nS + k];
+    const s = net.head[net.rev[a]];
+    const p = net.head[a];
+    addFlow(nS + k, 1);
+    nodeFlowIn[s]++;
+    nodeFlowIn[p]++;
   }
-  const whole = mergeParts(data, solutions, split.maps, slotValues);
-  whole.counters.threads = solutions.length;
-  return whole;
+  for (let i = 0; i < nS; i++) addFlow(i, nodeFlowIn[1 + i]);
+  for (let i = 0; i < nP; i++) {
+    const a = forward[nS + layoutEdges.length + i];
+    nodeFlowIn[net.head[a]] += nodeFlowIn[1 + nS + i];
+    addFlow(nS + layoutEdges.length + i, nodeFlowIn[1 + nS + i]);
+  }
+  for (let i = 0; i < nE; i++) {
+    const placed = nodeFlowIn[1 + nS + nP + i];
+    const floorArc = nS + layoutEdges.length + nP + 2 * i;
+    const floorCap = net.rcap[forward[floorArc]];
+    const onFloor = Math.min(placed, floorCap);
+    addFlow(floorArc, onFloor);
+    addFlow(floorArc + 1, placed - onFloor);
+  }
 }
 
-/** The slot values of a solution as the Result's lists (when they were computed). */
-function slotValueLists(data: ParsedInstance, solved: PartSolution): { postingSlotValues?: PostingSlotValue[]; enterpriseCeilingValues?: EnterpriseCeilingValue[] } {
-  const { postingValues, postingExact, ceilingValues, ceilingExact } = solved;
-  if (!postingValues || !postingExact || !ceilingValues || !ceilingExact) return {};
-  return {
-    postingSlotValues: data.postingIds.map((posting, p) => ({ posting, value: postingValues[p], exact: postingExact[p] === 1 })),
-    enterpriseCeilingValues: data.enterpriseIds.map((enterprise, e) => ({ enterprise, value: ceilingValues[e], exact: ceilingExact[e] === 1 })),
+function solveComponents(
+  data: ParsedInstance,
+  costs: CostModel,
+  lpChosen: Uint8Array | undefined,
+  options: AllocateOptions,
+  lap: (name: string) => void,
+): Solved {
+  const deg = degrees(data);
+  const layouts = components(data, deg, true);
+  // One set of working arrays, sized for the largest component, reused by every component.
+  const ws = new Workspace();
+  for (const layout of layouts) {
+    const nodes = 1 + layout.students.length + layout.postings.length + layout.enterprises.length;
+    ws.reserve(nodes, layout.students.length + layout.edgeCount + layout.postings.length + 2 * layout.enterprises.length);
+  }
+  const nS = data.studentIds.length;
+  const nP = data.postingIds.length;
+  const nE = data.enterpriseIds.length;
+  const chosen = new Uint8Array(data.edgeStudent.length);
+  const certificate: OptimalityCertificate = {
+    costScale: costs.scale,
+    floorCost: costs.floorCost,
+    students: new Float64Array(nS),
+    postings: new Float64Array(nP),
+    enterprises: new Float64Array(nE),
   };
+  const scratch = { studentLocal: new Int32Array(nS), postingLocal: new Int32Array(nP), enterpriseLocal: new Int32Array(nE) };
+  const wantValues = options.slotValues !== false;
+  const budget = { work: options.slotValueWorkLimit ?? DEFAULT_SLOT_VALUE_WORK };
+  const postingSlotValues: PostingSlotValue[] = new Array(nP);
+  const enterpriseCeilingValues: EnterpriseCeilingValue[] = new Array(nE);
+  let nodes = 0;
+  let arcs = 0;
+  const counters = { phases: 0, relabels: 0, pushes: 0, arcScans: 0, updateScans: 0, priceUpdates: 0, proofAttempts: 0, proofScans: 0 };
+  let buildTime = 0;
+  let solveTime = 0;
+  let explainTime = 0;
+  const clock = options.now;
+  lap("components");
+  for (const layout of layouts) {
+    const t0 = clock?.();
+    componentEdges(data, layout, ws);
+    const net = buildComponentNetwork(data, layout, deg, costs, scratch, ws);
+    const t1 = clock?.();
+    nodes += net.nodes;
+    arcs += net.forwardSlot.length;
+    let pi: Float64Array | undefined;
+    let arcId: Int32Array | undefined;
+    if (lpChosen) {
+      loadFlow(net, layout.edges, layout.students.length, layout.postings.length, layout.enterprises.length, lpChosen);
+      pi = exactPotentials(net, new Float64Array(net.nodes), 100 * net.head.length + 100 * net.nodes + 1000);
+      if (!pi) return { ok: false, message: "the LP solution admits an improving cycle: not optimal (numerical trouble in the LP solver)" };
+    } else {
+      const outcome = minCostCirculation(net, ws);
+      if (!outcome.ok) return { ok: false, message: outcome.message };
+      pi = outcome.potentials;
+      arcId = outcome.arcId;
+      counters.proofAttempts += outcome.proofAttempts;
+      counters.proofScans += outcome.proofScans;
+      counters.phases = Math.max(counters.phases, outcome.phases);
+      counters.relabels += outcome.relabels;
+      counters.pushes += outcome.pushes;
+      counters.arcScans += outcome.arcScans;
+      counters.updateScans += outcome.updateScans;
+      counters.priceUpdates += outcome.updates;
+    }
+    const t2 = clock?.();
+    // Read the placement and the potentials back into instance order.
+    const nSc = layout.students.length;
+    const { forwardSlot, rcap, rev } = net;
+    const edges = layout.edges;
+    for (let k = 0; k < edges.length; k++) chosen[edges[k]] = rcap[rev[forwardSlot[nSc + k]]] > 0 ? 1 : 0;
+    for (let i = 0; i < nSc; i++) certificate.students[layout.students[i]] = pi[1 + i];
+    for (let i = 0; i < layout.postings.length; i++) certificate.postings[layout.postings[i]] = pi[1 + nSc + i];
+    for (let i = 0; i < layout.enterprises.length; i++) certificate.enterprises[layout.enterprises[i]] = pi[1 + nSc + layout.postings.length + i];
+    if (wantValues) {
+      const values = componentMarginalValues(data, layout, net, pi, costs.scale, budget, scratch.enterpriseLocal, ws, arcId);
+      for (let i = 0; i < layout.postings.length; i++) {
+        const p = layout.postings[i];
+        const v = values.postings[i];
+        postingSlotValues[p] = { posting: data.postingIds[p], value: v.value, exact: v.exact };
+      }
+      for (let i = 0; i < layout.enterprises.length; i++) {
+        const e = layout.enterprises[i];
+        const v = values.enterprises[i];
+        enterpriseCeilingValues[e] = { enterprise: data.enterpriseIds[e], value: v.value, exact: v.exact };
+      }
+    }
+    const t3 = clock?.();
+    if (clock) {
+      buildTime += (t1 as number) - (t0 as number);
+      solveTime += (t2 as number) - (t1 as number);
+      explainTime += (t3 as number) - (t2 as number);
+    }
+  }
+  lap("networks"); // build + solve + slot values, split below
+  const timings: Record<string, number> = clock ? { buildMillis: round(buildTime), solveMillis: round(solveTime), slotValueMillis: round(explainTime) } : {};
+  return {
+    ok: true,
+    chosen,
+    certificate,
+    components: layouts.length,
+    nodes,
+    arcs,
+    counters: { ...counters, ...timings },
+    ...(wantValues ? { postingSlotValues, enterpriseCeilingValues } : {}),
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
 }
 
 /** Placements, enterprise outcomes, unplaced students with reasons, and the objective. */

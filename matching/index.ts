@@ -7,8 +7,6 @@ export { validateInstance } from "./validate";
 export { compactInstance, instanceOfCompact, isCompactInstance, parseInstanceJson } from "./compact";
 export type { CompactEdges, CompactInstance, CompactInstanceInput, CompactOutcome } from "./compact";
 export { checkCertificate } from "./certificate";
-export { solvePart } from "./parts";
-export type { PartOutcome, PartRunner, PartSolution, PartTask } from "./parts";
 export { buildCompactEdges, buildEdges, edgeScore, enterpriseBounds, isEligible, majorAccepted, majorFit, DEFAULT_POLICY, DEFAULT_WEIGHTS, QUANZHOU_PREFIX } from "./profiles";
 export type { BuildEdgesOptions } from "./profiles";
 export type { CertificateVerdict, OptimalityCertificate } from "./certificate";

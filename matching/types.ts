@@ -5,7 +5,6 @@
  * Fields beyond FORMAT.md (reasons, slot values, stats) are explanations the
  * format allows a solver to add.
  */
-import type { PartRunner } from "./parts";
 
 export interface InstanceStudent {
   id: string;
@@ -68,13 +67,6 @@ export interface AllocateOptions {
   slotValueWorkLimit?: number;
   /** Clock for `stats.millis` and phase timings; matching/ itself never reads a clock. */
   now?: () => number;
-  /**
-   * Solves shares of the components at the same time elsewhere (other threads): the flow solver
-   * splits an instance with several components into up to `parts.threads` parts of similar work,
-   * hands all but one to `parts` and solves that one itself (matching/parts.ts). The Result is
-   * the same as without, except that the slot-value budget (slotValueWorkLimit) applies per part.
-   */
-  parts?: PartRunner;
 }
 
 export interface Placement {

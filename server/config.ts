@@ -1,4 +1,3 @@
-import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
 
@@ -24,8 +23,6 @@ export interface Config {
   seedDemo: boolean;
   /** Wall-clock limit of one allocation solve. */
   solveTimeoutMs: number;
-  /** Threads one allocation solve may use (components solved side by side; 1 = none extra). */
-  solverThreads: number;
   /** Crash tests only: kill the process at this step of an allocation (see CrashPoint). */
   crashAt?: string;
 }
@@ -74,7 +71,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: source.LOG_LEVEL || (env === "test" ? "warn" : "info"),
     seedDemo: source.SEED_DEMO ? source.SEED_DEMO !== "false" : env !== "production",
     solveTimeoutMs: readInt("SOLVE_TIMEOUT_MS", source.SOLVE_TIMEOUT_MS, 600_000, 1000, 86_400_000),
-    solverThreads: readInt("SOLVER_THREADS", source.SOLVER_THREADS, Math.min(2, os.availableParallelism()), 1, 64),
     crashAt: source.ALLOCATION_CRASH_AT || undefined,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Matching engine benchmark.
  *
- *   npm run bench:matching [-- --million] [-- --runs 3] [-- --lp-runs 1] [-- --object] [-- --threads 2]
+ *   npm run bench:matching [-- --million] [-- --runs 3] [-- --lp-runs 1] [-- --object]
  *                          [-- --instance PATH [--instance PATH2 ...]] [-- --only-instances]
  *
  * For each size a seeded synthetic instance (seeds/synthetic-instance.ts) is written to a temp
@@ -21,10 +21,6 @@
  * certificate check, slot values and result assembly. Reading + parsing is measured separately.
  * "its CPU ms" is the process CPU time (all threads, GC helpers included) of the median run:
  * less sensitive than wall time to other processes competing for the cores.
- * Every flow case runs twice, side by side: on one thread ("flow"), and with the components
- * shared among `--threads` threads (default 2; "flow xN": allocate's `parts` option with
- * PartThreads, as the server and the CLI solve). In xN rows the solve / slot values / build
- * figures are summed over the threads (CPU-like), so only the allocate() total is wall time.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -34,12 +30,10 @@ import { performance, PerformanceObserver } from "node:perf_hooks";
 import * as zlib from "node:zlib";
 import { allocate, parseInstanceJson, type SolverChoice } from "../../matching";
 import { generateSyntheticInstance } from "../../seeds/synthetic-instance";
-import { PartThreads } from "../solver/part-threads";
 
 interface ChildReport {
   label: string;
   solver: string;
-  threads: number;
   students: number;
   postings: number;
   edges: number;
@@ -71,9 +65,7 @@ function readInstance(file: string, compact: boolean): { instance: unknown; stud
   return { instance, students: instance.students.length, postings: instance.postings.length, edges: instance.edges.length };
 }
 
-async function child(file: string, label: string, solver: SolverChoice, runs: number, compact: boolean, threads: number): Promise<void> {
-  // Helper threads start first, loading while the instance is read (as in the CLI and the server).
-  const parts = threads > 1 ? new PartThreads(threads) : undefined;
+async function child(file: string, label: string, solver: SolverChoice, runs: number, compact: boolean): Promise<void> {
   const t0 = performance.now();
   const { instance, students, postings, edges } = readInstance(file, compact);
   const parseMs = performance.now() - t0;
@@ -94,7 +86,7 @@ async function child(file: string, label: string, solver: SolverChoice, runs: nu
     const cpu = process.cpuUsage();
     const start = performance.now();
     // The LP's dense tableau at 1,000 students (about 12k edges) needs ~1.2 GiB: raise its budget here.
-    last = allocate(instance, { solver, now: () => performance.now(), lpMemoryBudgetBytes: 3 * 2 ** 30, parts });
+    last = allocate(instance, { solver, now: () => performance.now(), lpMemoryBudgetBytes: 3 * 2 ** 30 });
     const end = performance.now();
     const cpuUsed = process.cpuUsage(cpu);
     const cpuMillis = (cpuUsed.user + cpuUsed.system) / 1000;
@@ -120,13 +112,11 @@ async function child(file: string, label: string, solver: SolverChoice, runs: nu
     (globalThis as { gc?: () => void }).gc?.();
   }
   observer.disconnect();
-  await parts?.close();
   const m = median(runsMs);
   phasesOfMedian = phases[runsMs.indexOf(m)];
   const report: ChildReport = {
     label,
     solver,
-    threads,
     students,
     postings,
     edges,
@@ -144,8 +134,8 @@ async function child(file: string, label: string, solver: SolverChoice, runs: nu
   process.stdout.write(JSON.stringify(report));
 }
 
-function runChild(file: string, label: string, solver: SolverChoice, runs: number, compact: boolean, threads = 1): ChildReport {
-  const out = execFileSync(process.execPath, ["--max-old-space-size=4096", "--expose-gc", __filename, "--child", file, label, solver, String(runs), compact ? "compact" : "object", String(threads)], {
+function runChild(file: string, label: string, solver: SolverChoice, runs: number, compact: boolean): ChildReport {
+  const out = execFileSync(process.execPath, ["--max-old-space-size=4096", "--expose-gc", __filename, "--child", file, label, solver, String(runs), compact ? "compact" : "object"], {
     encoding: "utf8",
     maxBuffer: 1 << 24,
     stdio: ["ignore", "pipe", "inherit"],
@@ -156,19 +146,13 @@ function runChild(file: string, label: string, solver: SolverChoice, runs: numbe
 function main(): void {
   const argv = process.argv.slice(2);
   if (argv[0] === "--child") {
-    void child(argv[1], argv[2], argv[3] as SolverChoice, Number(argv[4]), argv[5] === "compact", Number(argv[6]));
+    void child(argv[1], argv[2], argv[3] as SolverChoice, Number(argv[4]), argv[5] === "compact");
     return;
   }
   const runs = argv.includes("--runs") ? Number(argv[argv.indexOf("--runs") + 1]) : 3;
   const compact = !argv.includes("--object");
   const extraFiles = argv.flatMap((arg, i) => (arg === "--instance" && argv[i + 1] !== undefined ? [path.resolve(argv[i + 1])] : []));
   const onlyInstances = argv.includes("--only-instances");
-  const threads = argv.includes("--threads") ? Number(argv[argv.indexOf("--threads") + 1]) : 2;
-  /** A flow case on one thread, then (threads > 1) on `threads`. */
-  const flowCases = (file: string, label: string): ChildReport[] => [
-    runChild(file, label, "flow", runs, compact),
-    ...(threads > 1 ? [runChild(file, label, "flow", runs, compact, threads)] : []),
-  ];
   const sizes = onlyInstances ? [] : [1_000, 20_000, 100_000, ...(argv.includes("--million") ? [1_000_000] : [])];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "matching-bench-"));
   const reports: ChildReport[] = [];
@@ -179,7 +163,7 @@ function main(): void {
       const file = path.join(dir, `synthetic-${students}.json`);
       fs.writeFileSync(file, JSON.stringify(instance));
       process.stderr.write(`generated ${students} students, ${instance.edges.length} edges in ${(performance.now() - t0).toFixed(0)} ms\n`);
-      reports.push(...flowCases(file, `synthetic-${students}`));
+      reports.push(runChild(file, `synthetic-${students}`, "flow", runs, compact));
       // The LP takes tens of seconds here: one run unless --lp-runs says otherwise.
       const lpRuns = argv.includes("--lp-runs") ? Number(argv[argv.indexOf("--lp-runs") + 1]) : 1;
       if (students === 1_000) reports.push(runChild(file, `synthetic-${students}`, "lp", lpRuns, compact));
@@ -188,29 +172,28 @@ function main(): void {
     const large = path.resolve(__dirname, "../../../../shared/allocation/examples/large-20000.instance.json.gz");
     const largeAlt = path.resolve(process.cwd(), "../shared/allocation/examples/large-20000.instance.json.gz");
     const largeFile = fs.existsSync(large) ? large : fs.existsSync(largeAlt) ? largeAlt : undefined;
-    if (largeFile && !onlyInstances) reports.push(...flowCases(largeFile, "example large-20000"));
-    for (const file of extraFiles) reports.push(...flowCases(file, path.basename(file).replace(/\.instance\.json(\.gz)?$|\.json(\.gz)?$/, "")));
+    if (largeFile && !onlyInstances) reports.push(runChild(largeFile, "example large-20000", "flow", runs, compact));
+    for (const file of extraFiles) reports.push(runChild(file, path.basename(file).replace(/\.instance\.json(\.gz)?$|\.json(\.gz)?$/, ""), "flow", runs, compact));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
   const rows = reports.map((r) => {
     const p = r.phases as Record<string, number>;
-    const shared = r.threads > 1;
     return [
       r.label,
-      shared ? `${r.solver} x${r.threads}` : r.solver,
+      r.solver,
       String(r.students),
       String(r.edges),
       r.medianMs.toFixed(0),
       p.cpuMillis !== undefined ? p.cpuMillis.toFixed(0) : "",
       // Until the optimum is proven: validation, components, network build + solve, certificate check.
-      !shared && p.networks !== undefined && p.certify !== undefined ? (p.validate + (p.components ?? 0) + p.networks - (p.slotValueMillis ?? 0) + p.certify).toFixed(0) : "",
+      p.networks !== undefined && p.certify !== undefined ? (p.validate + (p.components ?? 0) + p.networks - (p.slotValueMillis ?? 0) + p.certify).toFixed(0) : "",
       p.validate !== undefined ? p.validate.toFixed(0) : "",
       p.lp !== undefined ? `${p.lp.toFixed(0)} (LP)` : p.solveMillis !== undefined ? p.solveMillis.toFixed(0) : "",
       p.slotValueMillis !== undefined ? p.slotValueMillis.toFixed(0) : "",
       // Everything else inside allocate(): components, network build, certificate, assembly, GC.
-      !shared && p.validate !== undefined && p.solveMillis !== undefined && p.lp === undefined ? (r.medianMs - p.validate - p.solveMillis - (p.slotValueMillis ?? 0)).toFixed(0) : "",
+      p.validate !== undefined && p.solveMillis !== undefined && p.lp === undefined ? (r.medianMs - p.validate - p.solveMillis - (p.slotValueMillis ?? 0)).toFixed(0) : "",
       p.gcMillis !== undefined ? p.gcMillis.toFixed(0) : "",
       r.solver === "flow" && p.arcScans !== undefined ? `${(p.relabels / 1e6).toFixed(2)} / ${(p.pushes / 1e6).toFixed(2)} / ${(p.arcScans / 1e6).toFixed(1)}` : "",
       r.parseMs.toFixed(0),
@@ -223,18 +206,12 @@ function main(): void {
   const header = ["instance", "solver", "students", "edges", "median ms (allocate)", "its CPU ms", "to proven optimum ms", "validate+index ms", "solve ms", "slot values ms", "other ms", "GC in allocate ms", "relabels / pushes / arc scans (M)", compact ? "read+parseInstanceJson ms" : "read+JSON.parse ms", "peak RSS MB", "RSS above parsed MB", "status", "objective"];
   const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
   process.stdout.write(`\n${table}\n\n`);
-  const flow1k = reports.find((r) => r.label === "synthetic-1000" && r.solver === "flow" && r.threads === 1);
+  const flow1k = reports.find((r) => r.label === "synthetic-1000" && r.solver === "flow");
   const lp1k = reports.find((r) => r.label === "synthetic-1000" && r.solver === "lp");
   if (flow1k && lp1k) {
     const agree = flow1k.objective === lp1k.objective && Math.abs((lp1k.lpObjective ?? NaN) - (flow1k.objective ?? NaN)) < 1e-6;
     process.stdout.write(`At 1,000 students: lp ${lp1k.medianMs.toFixed(0)} ms vs flow ${flow1k.medianMs.toFixed(0)} ms, ratio ${(lp1k.medianMs / flow1k.medianMs).toFixed(0)}x; objectives ${agree ? "agree" : "DISAGREE"} (flow ${flow1k.objective}, lp ${lp1k.lpObjective}).\n`);
     if (!agree) process.exitCode = 1;
-  }
-  for (const one of reports.filter((r) => r.solver === "flow" && r.threads === 1)) {
-    const many = reports.find((r) => r.label === one.label && r.threads > 1);
-    if (!many) continue;
-    process.stdout.write(`${one.label}: ${one.medianMs.toFixed(0)} ms on 1 thread, ${many.medianMs.toFixed(0)} ms on ${many.threads} (${(one.medianMs / many.medianMs).toFixed(2)}x); objectives ${one.objective === many.objective ? "agree" : "DISAGREE"}.\n`);
-    if (one.objective !== many.objective) process.exitCode = 1;
   }
   process.stdout.write(`Machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "?"}, node ${process.version}, ${os.totalmem() / 2 ** 30 >= 1 ? (os.totalmem() / 2 ** 30).toFixed(0) + " GiB" : ""}\n`);
 }

@@ -1,22 +1,18 @@
 /**
  * Command line: solve an allocation instance file and write the Result.
  *
- *   npm run --silent allocate -- INSTANCE.json[.gz] --out RESULT.json [--solver auto|flow|lp] [--time-limit SECONDS] [--threads N]
+ *   npm run --silent allocate -- INSTANCE.json[.gz] --out RESULT.json [--solver auto|flow|lp] [--time-limit SECONDS]
  *
  * Exit 0 for OPTIMAL, 2 for INVALID_INPUT (the Result is still written), 1 otherwise.
  * Progress and timings go to stderr; without --out the Result goes to stdout.
  * The file is parsed from its bytes into a compact instance (parseInstanceJson: no object per
  * edge, ~35 MB instead of ~500 MB at 2,000,000 edges). With --time-limit the solve runs in a
  * worker thread, which takes a plain object instance: then the file goes through JSON.parse.
- * --threads N (default 2, at most the CPUs): independent components are solved side by side on
- * N threads (matching/parts.ts); 1 solves on this thread alone.
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import { performance } from "node:perf_hooks";
 import * as zlib from "node:zlib";
 import { allocate, parseInstanceJson, type AllocateOptions, type Result, type SolverChoice } from "../../matching";
-import { PartThreads } from "../solver/part-threads";
 import { solveInWorker } from "../solver/worker-pool";
 
 interface CliArgs {
@@ -24,11 +20,10 @@ interface CliArgs {
   out?: string;
   solver: SolverChoice;
   timeLimitSeconds?: number;
-  threads: number;
 }
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: allocate INSTANCE.json[.gz] --out RESULT.json [--solver auto|flow|lp] [--time-limit SECONDS] [--threads N]\n`);
+  process.stderr.write(`${message}\nusage: allocate INSTANCE.json[.gz] --out RESULT.json [--solver auto|flow|lp] [--time-limit SECONDS]\n`);
   process.exit(1);
 }
 
@@ -37,7 +32,6 @@ function parseArgs(argv: string[]): CliArgs {
   let out: string | undefined;
   let solver: SolverChoice = "auto";
   let timeLimitSeconds: number | undefined;
-  let threads = Math.min(2, os.availableParallelism());
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--out") out = argv[++i];
@@ -48,15 +42,12 @@ function parseArgs(argv: string[]): CliArgs {
     } else if (arg === "--time-limit") {
       timeLimitSeconds = Number(argv[++i]);
       if (!(timeLimitSeconds > 0)) usage("--time-limit needs a positive number of seconds");
-    } else if (arg === "--threads") {
-      threads = Number(argv[++i]);
-      if (!Number.isInteger(threads) || threads < 1) usage("--threads needs a whole number >= 1");
     } else if (arg.startsWith("--")) usage(`unknown option ${arg}`);
     else if (input === undefined) input = arg;
     else usage(`unexpected argument ${arg}`);
   }
   if (!input) usage("missing INSTANCE file");
-  return { input, out, solver, timeLimitSeconds, threads };
+  return { input, out, solver, timeLimitSeconds };
 }
 
 function log(message: string): void {
@@ -65,8 +56,6 @@ function log(message: string): void {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  // Helper threads load while the file is read.
-  const parts = args.threads > 1 && !args.timeLimitSeconds ? new PartThreads(args.threads) : undefined;
   const t0 = performance.now();
   let instance: unknown;
   let result: Result | undefined;
@@ -94,13 +83,10 @@ async function main(): Promise<void> {
     usage(`cannot read ${args.input}: ${(error as Error).message}`);
   }
   if (!result) {
-    const options: AllocateOptions = { solver: args.solver, now: () => performance.now(), parts };
+    const options: AllocateOptions = { solver: args.solver, now: () => performance.now() };
     const t2 = performance.now();
-    log(`solving with ${args.solver} on up to ${args.threads} thread(s)${args.timeLimitSeconds ? ` (time limit ${args.timeLimitSeconds} s, worker thread)` : ""}`);
-    result = args.timeLimitSeconds
-      ? await solveInWorker(instance, options, { timeoutMs: args.timeLimitSeconds * 1000, threads: args.threads })
-      : allocate(instance, options);
-    await parts?.close();
+    log(`solving with ${args.solver}${args.timeLimitSeconds ? ` (time limit ${args.timeLimitSeconds} s, worker thread)` : ""}`);
+    result = args.timeLimitSeconds ? await solveInWorker(instance, options, { timeoutMs: args.timeLimitSeconds * 1000 }) : allocate(instance, options);
     log(`status ${result.status} in ${(performance.now() - t2).toFixed(0)} ms`);
     if (result.status === "OPTIMAL") {
       log(`objective ${result.objective} (score ${result.totalScore}, shortfall ${result.totalShortfall}), ${result.placements.length} placements, ${result.unplaced.length} unplaced`);

@@ -48,14 +48,13 @@ export function createServices(config: Config): Services {
   const postingProfiles: PostingProfiles = new PackedProfiles(POSTING_CODEC);
   const placementProfiles: PlacementProfiles = new PackedProfiles(PLACEMENT_CODEC);
   const applicationProfiles: ApplicationProfiles = new PackedProfiles(APPLICATION_CODEC);
-  const claims = new KeyClaims();
-  const students = new StudentService(cipher, schools, claims, studentProfiles);
+  const students = new StudentService(cipher, schools, new KeyClaims(), studentProfiles);
   const postings = new PostingService(enterprises, postingProfiles);
   const applications = new ApplicationService(applicationProfiles);
   const audit = new AuditService();
   const logger = createLogger(config.logLevel);
   const allocation = new AllocationService(audit, { students: studentProfiles, postings: postingProfiles, placements: placementProfiles, applications: applicationProfiles }, {
-    solve: (profiles, solver) => buildAndSolveInWorker(profiles, { solver }, { timeoutMs: config.solveTimeoutMs, threads: config.solverThreads }),
+    solve: (profiles, solver) => buildAndSolveInWorker(profiles, { solver }, { timeoutMs: config.solveTimeoutMs }),
     crashPoint: (point: CrashPoint) => {
       if (config.crashAt !== point) return;
       logger.fatal(`ALLOCATION_CRASH_AT=${point}: killing the process (crash test)`);
@@ -64,13 +63,12 @@ export function createServices(config: Config): Services {
     today: () => new Date().toISOString().slice(0, 10),
     log: (message, details) => logger.error(details ?? {}, message),
   });
-  return { tokens, cipher, users: new UserService(tokens), clusters, enterprises, schools, students, studentProfiles, postingProfiles, placementProfiles, applicationProfiles, postings, applications, audit, allocation, outcomes: new OutcomeService(cipher, claims), reports: new ReportService(postingProfiles) };
+  return { tokens, cipher, users: new UserService(tokens), clusters, enterprises, schools, students, studentProfiles, postingProfiles, placementProfiles, applicationProfiles, postings, applications, audit, allocation, outcomes: new OutcomeService(cipher), reports: new ReportService(postingProfiles) };
 }
 
 /**
- * What must hold before the services take requests: the default clusters, the
- * profiles of students, postings, placements and applications, and the claimed
- * slots of graduate destinations (each built once for a database that predates them).
+ * What must hold before the services take requests: the default clusters, and
+ * the profiles of students, postings, placements and applications (built once for a database that predates them).
  */
 export async function prepareServices(services: Services): Promise<void> {
   await services.clusters.ensureDefaults();
@@ -78,5 +76,4 @@ export async function prepareServices(services: Services): Promise<void> {
   await services.postingProfiles.ensureBuilt();
   await services.placementProfiles.ensureBuilt();
   await services.applicationProfiles.ensureBuilt();
-  await services.outcomes.ensureSlotsClaimed();
 }

@@ -8,12 +8,9 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 import { allocate, type AllocateOptions } from "../../matching";
-import { PartThreads } from "./part-threads";
 import { instanceFromProfiles, type AllocationProfiles } from "./profiles-instance";
 
-const { instance, profiles, options: given, threads } = workerData as { instance?: unknown; profiles?: AllocationProfiles; options: Omit<AllocateOptions, "now" | "parts">; threads: number };
-// Components solved side by side on helper threads (terminated with this worker).
-const options: Omit<AllocateOptions, "now"> = threads > 1 ? { ...given, parts: new PartThreads(threads) } : given;
+const { instance, profiles, options } = workerData as { instance?: unknown; profiles?: AllocationProfiles; options: Omit<AllocateOptions, "now"> };
 try {
   if (profiles) {
     const built = instanceFromProfiles(profiles);

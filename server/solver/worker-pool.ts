@@ -11,7 +11,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Worker, type TransferListItem } from "node:worker_threads";
+import { Worker } from "node:worker_threads";
 import type { AllocateOptions, Result } from "../../matching";
 import type { AllocationProfiles } from "./profiles-instance";
 
@@ -20,8 +20,6 @@ export interface WorkerSolveLimits {
   timeoutMs: number;
   /** Optional heap cap for the worker, in MB. */
   maxHeapMb?: number;
-  /** Threads the solve may use, the worker's own included (default 1; see PartThreads). */
-  threads?: number;
 }
 
 const TS_BOOTSTRAP = `
@@ -40,12 +38,11 @@ void Module;
 require(require("node:worker_threads").workerData.__entry);
 `;
 
-/** Starts the worker whose entry is `entry`.js (compiled) or `entry`.ts (under ts-jest) in this folder. */
-export function startWorker(workerData: Record<string, unknown>, resourceLimits: { maxOldGenerationSizeMb?: number }, entry = "solve-worker", transferList?: TransferListItem[]): Worker {
-  const compiled = path.join(__dirname, `${entry}.js`);
-  if (fs.existsSync(compiled)) return new Worker(compiled, { workerData, resourceLimits, transferList });
-  const source = path.join(__dirname, `${entry}.ts`);
-  return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { ...workerData, __entry: source }, resourceLimits, transferList });
+function startWorker(workerData: Record<string, unknown>, resourceLimits: { maxOldGenerationSizeMb?: number }): Worker {
+  const compiled = path.join(__dirname, "solve-worker.js");
+  if (fs.existsSync(compiled)) return new Worker(compiled, { workerData, resourceLimits });
+  const source = path.join(__dirname, "solve-worker.ts");
+  return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { ...workerData, __entry: source }, resourceLimits });
 }
 
 /**
@@ -75,13 +72,11 @@ export function buildAndSolveInWorker(profiles: AllocationProfiles, options: All
 }
 
 function runWorker<T>(payload: Record<string, unknown>, options: AllocateOptions, limits: WorkerSolveLimits, wrapFailure: (result: Result) => T): Promise<T> {
-  // Functions do not cross threads: the worker brings its own clock (and part threads, see solve-worker).
-  const { now: _now, parts: _parts, ...transferable } = options;
+  const { now: _now, ...transferable } = options;
   void _now;
-  void _parts;
   return new Promise((resolve) => {
     let settled = false;
-    const worker = startWorker({ ...payload, options: transferable, threads: limits.threads ?? 1 }, limits.maxHeapMb ? { maxOldGenerationSizeMb: limits.maxHeapMb } : {});
+    const worker = startWorker({ ...payload, options: transferable }, limits.maxHeapMb ? { maxOldGenerationSizeMb: limits.maxHeapMb } : {});
     const finish = (answer: T): void => {
       if (settled) return;
       settled = true;

@@ -1,6 +1,6 @@
 /** Small factories for allocation test data. */
 import * as fc from "fast-check";
-import type { EdgePosting, EdgeStudent, Instance, Result } from "../../matching";
+import type { EdgePosting, EdgeStudent, Instance } from "../../matching";
 
 /** An instance from compact parts; ids are whatever the caller writes. */
 export function anInstance(parts: Partial<Instance> & { floorPenalty?: number } = {}): Instance {
@@ -72,11 +72,4 @@ export function randomInstance(options: RandomInstanceOptions = {}): fc.Arbitrar
       }
       return anInstance({ floorPenalty: r.floorPenalty, students, enterprises, postings, edges });
     });
-}
-
-/** A Result without its stats (which count threads and time), for comparing two solves. */
-export function withoutStats(result: Result): unknown {
-  const { stats: _stats, ...rest } = result as Result & { stats?: unknown };
-  void _stats;
-  return rest;
 }
