@@ -217,12 +217,8 @@ class CostScaling {
 
   solve(): CirculationOutcome {
     const { n, slots, mult, price, excess, ws } = this;
-    const { forwardSlot, rev } = this;
     const arcId = this.arcId;
-    for (let f = 0; f < forwardSlot.length; f++) {
-      arcId[forwardSlot[f]] = f;
-      arcId[rev[forwardSlot[f]]] = ~f;
-    }
+    this.indexArcs();
     if (this.reverse) this.flipPairs();
     const maxCost = this.pairCapsAndMaxCost();
     if (maxCost * mult * 4 * mult >= PRICE_LIMIT) {
@@ -264,8 +260,7 @@ class CostScaling {
         // Epsilon is below one original cost unit: try to prove optimality now. The label-correcting
         // search reads the scaled costs divided by mult (exact), so a failed attempt costs only its
         // own scans: no cost restore and re-scaling.
-        const start = ws.float64("flow.start", n);
-        for (let v = 0; v < n; v++) start[v] = Math.floor(price[v] / mult);
+        const start = this.roundedPrices();
         proofAttempts++;
         const proof = { work: 0 };
         const final = eps === 1;
@@ -287,6 +282,18 @@ class CostScaling {
     const zero = ws.float64("flow.start", n);
     zero.fill(0);
     return { ok: true, potentials: zero, earlyStop: false, ...counters() };
+  }
+
+  /**
+   * Fills arcId. (Every loop of the solve is in a method of its own: a loop in solve() itself
+   * was compiled on the stack and deoptimised when the code after it first ran, per component.)
+   */
+  indexArcs(): void {
+    const { forwardSlot, rev, arcId } = this;
+    for (let f = 0; f < forwardSlot.length; f++) {
+      arcId[forwardSlot[f]] = f;
+      arcId[rev[forwardSlot[f]]] = ~f;
+    }
   }
 
   /**
@@ -324,6 +331,14 @@ class CostScaling {
     for (let a = 0; a < slots; a++) cost[a] /= mult;
     for (let a = 0; a < slots; a++) if (arcId[a] >= 0) forwardSlot[arcId[a]] = a;
     if (this.reverse) this.flipPairs();
+  }
+
+  /** Prices in original cost units, floored: the start of an optimality proof. */
+  roundedPrices(): Float64Array {
+    const { n, price, mult } = this;
+    const start = this.ws.float64("flow.start", n);
+    for (let v = 0; v < n; v++) start[v] = Math.floor(price[v] / mult);
+    return start;
   }
 
   largestPrice(): number {

@@ -346,42 +346,50 @@ export function buildComponentNetwork(
   const cost = ws.float64("net.cost", slots);
   const rev = ws.int32("net.rev", slots);
   const forwardSlot = ws.int32("net.forwardSlot", m);
+  const net: CirculationNetwork = { nodes, first, head, rcap, cost, rev, forwardSlot };
   let a = 0;
-  const addArc = (u: number, v: number, cap: number, c: number): void => {
-    const x = fill[u]++;
-    const y = fillIn[v]++;
-    head[x] = v;
-    rcap[x] = cap;
-    cost[x] = c;
-    rev[x] = y;
-    head[y] = u;
-    rcap[y] = 0;
-    cost[y] = -c;
-    rev[y] = x;
-    forwardSlot[a++] = x;
-  };
   for (let i = 0; i < nS; i++) {
     const s = students[i];
-    addArc(0, 1 + i, Math.min(instance.studentMax[s], deg.student[s] + 1), 0);
+    addArc(net, fill, fillIn, a++, 0, 1 + i, Math.min(instance.studentMax[s], deg.student[s] + 1), 0);
   }
   const scale = costs.scale;
   for (let k = 0; k < edges.length; k++) {
     const i = edges[k];
-    addArc(studentLocal[edgeStudent[i]], postingLocal[edgePosting[i]], 1, -edgeScore[i] * scale);
+    addArc(net, fill, fillIn, a++, studentLocal[edgeStudent[i]], postingLocal[edgePosting[i]], 1, -edgeScore[i] * scale);
   }
   for (let i = 0; i < nP; i++) {
     const p = postings[i];
-    addArc(firstPosting + i, enterpriseLocal[postingEnterprise[p]], Math.min(postingCapacity[p], deg.posting[p] + 1), 0);
+    addArc(net, fill, fillIn, a++, firstPosting + i, enterpriseLocal[postingEnterprise[p]], Math.min(postingCapacity[p], deg.posting[p] + 1), 0);
   }
   for (let i = 0; i < nE; i++) {
     const e = enterprises[i];
     const bound = inflowBound[i] + 1;
     const min = instance.enterpriseMin[e];
     const max = instance.enterpriseMax[e];
-    addArc(firstEnterprise + i, 0, Math.min(min, bound), -costs.floorCost);
-    addArc(firstEnterprise + i, 0, Math.min(max - min, bound), 0);
+    addArc(net, fill, fillIn, a++, firstEnterprise + i, 0, Math.min(min, bound), -costs.floorCost);
+    addArc(net, fill, fillIn, a++, firstEnterprise + i, 0, Math.min(max - min, bound), 0);
   }
-  return { nodes, first, head, rcap, cost, rev, forwardSlot };
+  return net;
+}
+
+/**
+ * Writes forward arc `a` (u -> v) at u's next out-slot and its reverse at v's next in-slot.
+ * A module function, not a closure per network: V8 keeps one optimised copy for every component
+ * (a closure made per call was a new call target each time: a deoptimisation per component).
+ */
+function addArc(net: CirculationNetwork, fill: Int32Array, fillIn: Int32Array, a: number, u: number, v: number, cap: number, c: number): void {
+  const { head, rcap, cost, rev } = net;
+  const x = fill[u]++;
+  const y = fillIn[v]++;
+  head[x] = v;
+  rcap[x] = cap;
+  cost[x] = c;
+  rev[x] = y;
+  head[y] = u;
+  rcap[y] = 0;
+  cost[y] = -c;
+  rev[y] = x;
+  net.forwardSlot[a] = x;
 }
 
 /** Lays forward arcs and their reverses out in CSR order. */
@@ -487,21 +495,21 @@ export function exactPotentials(
   let work = 0;
   let size = n;
   const divide = costDivisor !== 1;
-  const done = (result: Float64Array | undefined): Float64Array | undefined => {
-    if (stats) stats.work += work;
-    return result;
-  };
-  while (size > 0) {
+  // Gives up (no closure here: one made per call deoptimised the caller's code every call).
+  let failed = false;
+  search: while (size > 0) {
     const u = queue[qHead];
     qHead = qHead === n ? 0 : qHead + 1;
     size--;
     inQueue[u] = 0;
     if (parent[u] === DETACHED) continue; // its label will fall again: scanned then
-    if (++passes[u] > maxPasses) return done(undefined);
     const pu = pi[u];
     const end = first[u + 1];
     work += end - first[u];
-    if (work > workLimit) return done(undefined);
+    if (++passes[u] > maxPasses || work > workLimit) {
+      failed = true;
+      break;
+    }
     for (let a = first[u]; a < end; a++) {
       if (rcap[a] <= 0) continue;
       const w = head[a];
@@ -513,7 +521,10 @@ export function exactPotentials(
         const dw = depth[w];
         let x = threadNext[w];
         while (depth[x] > dw) {
-          if (x === u) return done(undefined);
+          if (x === u) {
+            failed = true; // a negative cycle
+            break search;
+          }
           parent[x] = DETACHED;
           x = threadNext[x];
         }
@@ -537,7 +548,9 @@ export function exactPotentials(
       }
     }
   }
+  if (stats) stats.work += work;
+  if (failed) return undefined;
   const root = pi[0];
   for (let v = 0; v < n; v++) pi[v] -= root;
-  return done(pi);
+  return pi;
 }
