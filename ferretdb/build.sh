@@ -3,7 +3,7 @@
 # from the Go module proxy, unless it is already there. Run by `npm install`.
 set -e
 cd "$(dirname "$0")"
-if [ -x bin/ferretdb ] && [ bin/ferretdb -nt main.go ] && [ bin/ferretdb -nt go.sum ]; then
+if [ -x bin/ferretdb ] && [ bin/ferretdb -nt main.go ] && [ bin/ferretdb -nt id_index.go ] && [ bin/ferretdb -nt go.mod ] && [ bin/ferretdb -nt go.sum ]; then
   exit 0
 fi
 if ! command -v go >/dev/null 2>&1; then

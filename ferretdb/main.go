@@ -45,6 +45,12 @@ func main() {
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
+	// _id look-ups use an index only with ours (id_index.go): existing tables get it before
+	// FerretDB opens them, new ones within a second of being created.
+	if err := indexIDsOnce(context.Background(), abs); err != nil {
+		logger.Warn("indexing _id look-ups", slog.String("error", err.Error()))
+	}
+
 	f, err := ferretdb.New(&ferretdb.Config{
 		Logger:   logger,
 		Listener: ferretdb.ListenerConfig{TCP: *listen},
@@ -68,6 +74,7 @@ func main() {
 
 	done := make(chan error, 1)
 	go func() { done <- f.Run(ctx) }()
+	go indexIDsEvery(ctx, abs, time.Second, logger)
 
 	// Announce readiness once the port accepts connections.
 	go func() {
