@@ -17,6 +17,8 @@ registerEnumType(OutcomeStatus, { name: "OutcomeStatus", description: "毕业去
  * newer record replaces it and the older one stays as history (current false). Without partial
  * indexes (FerretDB), `currentKey` is `student:year` on the current record and
  * `student:year:_id` on history, under one unique index: at most one current per (student, year).
+ * The records of a (student, year) are found by _id through the slots the outcome service claims
+ * for them in `key_claims` (outcomeKey), never by a filter on these fields (a scan on FerretDB).
  * What the reports group by (school, level, major, category, industry division, district, inCity)
  * is copied onto the record when it is written, so reports need no join.
  */

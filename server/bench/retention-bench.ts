@@ -2,6 +2,7 @@
  * Retention report benchmark.
  *
  *   npm run build && node dist/server/bench/retention-bench.js [--outcomes 1000000] [--students 100000] [--runs 3]
+ *   npm run build && node dist/server/bench/retention-bench.js --record 1000 [--replace 1000] [--outcomes 100000] [--students 100000] [--runs 3]
  *
  * Starts a fresh embedded FerretDB (SQLite) in a temp directory, inserts `--outcomes` synthetic
  * current outcome records (10 graduation years 2016–2025, 60 schools, 40 majors, 25 industry
@@ -14,6 +15,14 @@
  *   the year's students): median of `--runs` runs.
  * - with --raw, the single $match + $group of the year's outcomes (the no-counter alternative).
  * Prints a JSON summary and writes it to bench-results/retention.json.
+ *
+ * With --record N, instead of the reports, the students get national IDs and their key claims (as
+ * an import writes them) and the outcome service records graduate destinations as the bureau:
+ * - new: `--runs` calls of N rows for students without a destination yet (half by student id,
+ *   half by national ID), each call its own students;
+ * - replace: `--runs` calls of `--replace` rows (default N) that replace the first call's records;
+ * - history: `--runs` reads of one student's destinations.
+ * Median of `--runs` each; the summary goes to bench-results/retention-record.json.
  */
 import "reflect-metadata";
 import fs from "node:fs";
@@ -27,6 +36,13 @@ import { EmploymentOutcomeModel, OutcomeStatus } from "../../schema/outcome.mode
 import { SchoolModel } from "../../schema/school.model";
 import { StudentModel } from "../../schema/student.model";
 import { createRng } from "../../schema/rules/rng";
+import { checkIndustry, generateCreditCode, nationalIdCheckChar } from "../../schema/rules";
+import type { EmploymentOutcomeInput } from "../../schema/inputs/outcome.input";
+import { KeyClaimModel } from "../../schema/key-claim.model";
+import { PersonalDataCipher } from "../security/crypto";
+import { OutcomeService } from "../services/outcome.service";
+import { nidKey } from "../services/student.service";
+import { KeyClaims } from "../services/key-claims";
 import type { Viewer } from "../auth";
 import { connectMongoose, syncIndexes } from "../database";
 import { repoRoot, startEmbeddedFerretdb } from "../embedded-ferretdb";
@@ -51,6 +67,7 @@ async function main(): Promise<void> {
   const outcomes = arg("outcomes", 1_000_000);
   const students = arg("students", 100_000);
   const runs = arg("runs", 3);
+  const record = arg("record", 0);
   const years = Array.from({ length: 10 }, (_, i) => 2016 + i);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "retention-bench-"));
   const ferretdb = await startEmbeddedFerretdb({ dataDir });
@@ -64,6 +81,7 @@ async function main(): Promise<void> {
     await connectMongoose(`${ferretdb.uri}/retention_bench`);
     await syncIndexes();
     const rng = createRng(7);
+    const cipher = benchCipher();
     const levels = ["HIGHER_VOCATIONAL", "HIGHER_VOCATIONAL", "VOCATIONAL_UNDERGRADUATE", "UNDERGRADUATE", "SECONDARY_VOCATIONAL"];
     const schools = Array.from({ length: 60 }, (_, i) => ({ _id: new Types.ObjectId(), name: `基准测试学校${i + 1}`, level: levels[i % levels.length]!, district: CITY[i % CITY.length]!, majors: [] as string[] }));
     await SchoolModel.collection.insertMany(schools.map((s) => ({ ...s, createdAt: new Date() })));
@@ -101,21 +119,36 @@ async function main(): Promise<void> {
     result.loadOutcomesSeconds = seconds(performance.now() - t0);
 
     t0 = performance.now();
+    const graduates: { id: string; nationalId: string }[] = [];
     for (let done = 0; done < students; done += batchSize) {
       const docs = [];
       for (let i = done; i < Math.min(students, done + batchSize); i++) {
         const school = schools[i % schools.length]!;
+        const _id = new Types.ObjectId();
+        const nationalId = record ? benchNationalId(i) : null;
+        if (nationalId) graduates.push({ id: String(_id), nationalId });
         docs.push({
-          _id: new Types.ObjectId(), school: school._id, name: "学生", nationalIdEncrypted: "x", nationalIdHash: `bench-${i}`, nationalIdMasked: "x",
+          _id, school: school._id, name: "学生", nationalIdEncrypted: "x", nationalIdHash: nationalId ? cipher.lookupHash("nid", nationalId) : `bench-${i}`, nationalIdMasked: "x",
           gender: "MALE", birthDate: "2004-01-01", major: MAJORS[rng.int(0, MAJORS.length - 1)]!, enrolmentYear: 2022, graduationYear: 2025,
           homeDistrict: "350582", skills: [], certificates: [], importBatch: null, createdAt: new Date(),
         });
       }
       // Straight into the collection, past the services: this throwaway database only serves
       // retention reports, so the students' allocation profiles (student_profiles) are not kept.
+      // Recording finds students by national ID through their key claims: written as an import does.
+      if (record) await KeyClaimModel.collection.insertMany(docs.map((d) => ({ _id: nidKey(d.nationalIdHash), owner: d._id, batch: "bench", claimedAt: new Date() })) as never[], { ordered: false });
       await StudentModel.collection.insertMany(docs, { ordered: false });
     }
     result.loadStudentsSeconds = seconds(performance.now() - t0);
+
+    if (record) {
+      result.record = await benchRecording(graduates, record, arg("replace", record), runs);
+      const out = path.join(repoRoot(), "bench-results");
+      fs.mkdirSync(out, { recursive: true });
+      fs.writeFileSync(path.join(out, "retention-record.json"), JSON.stringify(result, null, 2));
+      console.log(JSON.stringify(result, null, 2));
+      return;
+    }
 
     t0 = performance.now();
     result.counterCells = await writeCounters(deltas, years);
@@ -165,6 +198,67 @@ async function main(): Promise<void> {
     await ferretdb.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+const benchCipher = () => new PersonalDataCipher(Buffer.alloc(32, 7), Buffer.alloc(32, 9));
+
+/** A distinct valid national ID per student: 1,000 sequence numbers per birth date from 2003-01-01. */
+function benchNationalId(i: number): string {
+  const birth = new Date(Date.UTC(2003, 0, 1) + Math.floor(i / 1000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, "");
+  const first17 = `350582${birth}${String(i % 1000).padStart(3, "0")}`;
+  return first17 + nationalIdCheckChar(first17);
+}
+
+/**
+ * Times OutcomeService.record and history against the loaded students (see the header): `rows`
+ * new destinations per call, then `replace` rows replacing the first call's, then history reads.
+ */
+async function benchRecording(graduates: { id: string; nationalId: string }[], rows: number, replace: number, runs: number) {
+  if (graduates.length < rows * runs) throw new Error(`--record ${rows} × --runs ${runs} needs as many students, got ${graduates.length}`);
+  const outcomes = new OutcomeService(benchCipher(), new KeyClaims());
+  // As the server does before it takes requests: the slots of the outcomes loaded past the service.
+  const t0 = performance.now();
+  const slotted = await outcomes.ensureSlotsClaimed();
+  const claimSlots = { outcomes: slotted, seconds: seconds(performance.now() - t0) };
+  process.stderr.write(`  slots of ${slotted} outcomes claimed in ${claimSlots.seconds} s\n`);
+  const bureau: Viewer = { userId: "bench", role: Role.BUREAU, schoolId: null, enterpriseId: null };
+  const rng = createRng(11);
+  const industries = INDUSTRIES.filter((code) => checkIndustry(code).ok); // the synthetic outcomes' list has two codes GB/T 4754 lacks
+  const rowOf = (g: { id: string; nationalId: string }, i: number, status: OutcomeStatus): EmploymentOutcomeInput => ({
+    ...(i % 2 === 0 ? { studentId: g.id } : { nationalId: g.nationalId }),
+    graduationYear: 2025,
+    status,
+    ...(status === OutcomeStatus.EMPLOYED
+      ? { employerName: "基准测试有限公司", employerCreditCode: generateCreditCode(rng, "350582"), workDistrict: CITY[i % CITY.length]!, industry: industries[i % industries.length]!, relatedToMajor: i % 4 !== 0 }
+      : {}),
+    date: "2025-09-01",
+    source: "基准测试",
+  });
+  const timed = async (label: string, call: (run: number) => Promise<Record<string, unknown>>) => {
+    const runsMs: number[] = [];
+    let last: Record<string, unknown> = {};
+    for (let run = 0; run < runs; run++) {
+      const start = performance.now();
+      last = await call(run);
+      runsMs.push(Math.round(performance.now() - start));
+      process.stderr.write(`  ${label} run ${run + 1}: ${runsMs[run]} ms\n`);
+    }
+    return { runsMs, medianMs: median(runsMs), ...last };
+  };
+  const newRows = await timed("record new", async (run) => {
+    const result = await outcomes.record(bureau, graduates.slice(run * rows, (run + 1) * rows).map((g, i) => rowOf(g, i, OutcomeStatus.EMPLOYED)));
+    return { rows, recorded: result.recorded, replaced: result.replaced };
+  });
+  const replacing = await timed("record replacing", async (run) => {
+    const status = run % 2 === 0 ? OutcomeStatus.UNEMPLOYED : OutcomeStatus.EMPLOYED;
+    const result = await outcomes.record(bureau, graduates.slice(0, replace).map((g, i) => rowOf(g, i, status)));
+    return { rows: replace, recorded: result.recorded, replaced: result.replaced };
+  });
+  const history = await timed("history", async () => {
+    const records = await outcomes.history(bureau, graduates[0]!.id);
+    return { records: records.length };
+  });
+  return { claimSlots, new: newRows, replacing, history };
 }
 
 main().catch((err) => {

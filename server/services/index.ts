@@ -48,7 +48,8 @@ export function createServices(config: Config): Services {
   const postingProfiles: PostingProfiles = new PackedProfiles(POSTING_CODEC);
   const placementProfiles: PlacementProfiles = new PackedProfiles(PLACEMENT_CODEC);
   const applicationProfiles: ApplicationProfiles = new PackedProfiles(APPLICATION_CODEC);
-  const students = new StudentService(cipher, schools, new KeyClaims(), studentProfiles);
+  const claims = new KeyClaims();
+  const students = new StudentService(cipher, schools, claims, studentProfiles);
   const postings = new PostingService(enterprises, postingProfiles);
   const applications = new ApplicationService(applicationProfiles);
   const audit = new AuditService();
@@ -63,12 +64,13 @@ export function createServices(config: Config): Services {
     today: () => new Date().toISOString().slice(0, 10),
     log: (message, details) => logger.error(details ?? {}, message),
   });
-  return { tokens, cipher, users: new UserService(tokens), clusters, enterprises, schools, students, studentProfiles, postingProfiles, placementProfiles, applicationProfiles, postings, applications, audit, allocation, outcomes: new OutcomeService(cipher), reports: new ReportService(postingProfiles) };
+  return { tokens, cipher, users: new UserService(tokens), clusters, enterprises, schools, students, studentProfiles, postingProfiles, placementProfiles, applicationProfiles, postings, applications, audit, allocation, outcomes: new OutcomeService(cipher, claims), reports: new ReportService(postingProfiles) };
 }
 
 /**
- * What must hold before the services take requests: the default clusters, and
- * the profiles of students, postings, placements and applications (built once for a database that predates them).
+ * What must hold before the services take requests: the default clusters, the
+ * profiles of students, postings, placements and applications, and the claimed
+ * slots of graduate destinations (each built once for a database that predates them).
  */
 export async function prepareServices(services: Services): Promise<void> {
   await services.clusters.ensureDefaults();
@@ -76,4 +78,5 @@ export async function prepareServices(services: Services): Promise<void> {
   await services.postingProfiles.ensureBuilt();
   await services.placementProfiles.ensureBuilt();
   await services.applicationProfiles.ensureBuilt();
+  await services.outcomes.ensureSlotsClaimed();
 }
