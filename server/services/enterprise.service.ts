@@ -6,7 +6,7 @@ import { Role } from "../../schema/enums";
 import { checkCreditCode, checkDistrict, checkIndustry, isAboveScale, sizeClass } from "../../schema/rules";
 import { canManageEnterprise, scopeEnterprises, type Viewer } from "../auth";
 import { ConflictError, ForbiddenError, NotFoundError, isDuplicateKeyError, type FieldProblem } from "../errors";
-import { paginate, toObjectId } from "./pagination";
+import { findInScope, paginate, toObjectId } from "./pagination";
 import { checkRowCount, insertAllOrNothing, throwRowProblems } from "./bulk";
 import { Problems, checkText } from "./problems";
 import type { ClusterService } from "./cluster.service";
@@ -27,7 +27,7 @@ export class EnterpriseService {
 
   /** One enterprise the viewer may read, or NOT_FOUND (also for ones hidden from the viewer). */
   async get(viewer: Viewer, id: string): Promise<Enterprise> {
-    const enterprise = await EnterpriseModel.findOne({ $and: [{ _id: toObjectId("id", id) }, scopeEnterprises(viewer)] }).lean<Enterprise>();
+    const enterprise = await findInScope(EnterpriseModel, toObjectId("id", id), scopeEnterprises(viewer));
     if (!enterprise) throw new NotFoundError("enterprise", id);
     return enterprise;
   }

@@ -1,6 +1,7 @@
 import { Types, trusted, type Model } from "mongoose";
 import type { ConnectionShape } from "../../schema/connection";
 import { PageInfo } from "../../schema/connection";
+import { inScope } from "../auth";
 import { BadUserInputError } from "../errors";
 
 const QUERY_TIMEOUT_MS = 10000;
@@ -70,6 +71,16 @@ export async function findByIds<T>(model: Model<T>, ids: string[]): Promise<T[]>
     found.push(...(await Promise.all(ids.slice(i, i + 50).map((id) => model.findById(id).lean<T>().exec()))));
   }
   return found.filter((d): d is NonNullable<typeof d> => d !== null) as T[];
+}
+
+/**
+ * The document with this _id if it falls in the viewer's scope (a scope* filter), else null. Read
+ * by _id alone and the scope checked on the document: FerretDB pushes only a bare `_id` filter down
+ * to SQLite, so `{ $and: [{ _id }, scope] }` decoded every document of the collection.
+ */
+export async function findInScope<T extends object>(model: Model<T>, id: Types.ObjectId, scope: Record<string, unknown>): Promise<T | null> {
+  const doc = await model.findById(id).lean<T>().exec();
+  return doc && inScope(scope, doc as object) ? (doc as T) : null;
 }
 
 /** Parses an id argument, or BAD_USER_INPUT naming the field. */

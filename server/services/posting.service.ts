@@ -7,7 +7,7 @@ import { checkDistrict, checkInternPay, checkMajorPattern } from "../../schema/r
 import { canManageEnterprise, inScope, scopePostings, type Viewer } from "../auth";
 import { BadUserInputError, ForbiddenError, NotFoundError, type FieldProblem } from "../errors";
 import { stripUndefined, type EnterpriseService } from "./enterprise.service";
-import { findByIds, paginateIds, toObjectId } from "./pagination";
+import { findInScope, findByIds, paginateIds, toObjectId } from "./pagination";
 import { checkRowCount, insertAllOrNothing, throwRowProblems } from "./bulk";
 import { Problems, checkDate, checkInt, checkText } from "./problems";
 import type { PostingProfiles } from "./packed-profiles";
@@ -46,7 +46,7 @@ export class PostingService {
 
   /** A posting the viewer may read, or NOT_FOUND. */
   async get(viewer: Viewer, id: string, field = "id"): Promise<Posting> {
-    const posting = await PostingModel.findOne({ $and: [{ _id: toObjectId(field, id) }, scopePostings(viewer)] }).lean<Posting>();
+    const posting = await findInScope(PostingModel, toObjectId(field, id), scopePostings(viewer));
     if (!posting) throw new NotFoundError("posting", id);
     return posting;
   }

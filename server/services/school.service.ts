@@ -6,7 +6,7 @@ import { checkDistrict, checkMajor } from "../../schema/rules";
 import { canManageSchool, scopeSchools, type Viewer } from "../auth";
 import { ConflictError, ForbiddenError, NotFoundError, isDuplicateKeyError } from "../errors";
 import { stripUndefined } from "./enterprise.service";
-import { paginate, toObjectId } from "./pagination";
+import { findInScope, paginate, toObjectId } from "./pagination";
 import { Problems, checkText } from "./problems";
 
 export class SchoolService {
@@ -19,7 +19,7 @@ export class SchoolService {
 
   /** A school the viewer may read, or NOT_FOUND. */
   async get(viewer: Viewer, id: string, field = "id"): Promise<School> {
-    const school = await SchoolModel.findOne({ $and: [{ _id: toObjectId(field, id) }, scopeSchools(viewer)] }).lean<School>();
+    const school = await findInScope(SchoolModel, toObjectId(field, id), scopeSchools(viewer));
     if (!school) throw new NotFoundError("school", id);
     return school;
   }

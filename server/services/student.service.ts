@@ -10,7 +10,7 @@ import { canSeeIdentity, inScope, scopeStudents, type Viewer } from "../auth";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, isDuplicateKeyError, type FieldProblem } from "../errors";
 import type { PersonalDataCipher } from "../security/crypto";
 import { stripUndefined } from "./enterprise.service";
-import { findByIds, paginateIds, toObjectId } from "./pagination";
+import { findInScope, findByIds, paginateIds, toObjectId } from "./pagination";
 import { checkRowCount, insertAllOrNothing, throwRowProblems } from "./bulk";
 import { invalidateGraduates } from "../reports/counters";
 import { Problems, checkInt, checkStringList, checkText } from "./problems";
@@ -73,7 +73,7 @@ export class StudentService {
 
   /** A student the viewer may read directly (the bureau or the student's school), or NOT_FOUND. */
   async get(viewer: Viewer, id: string, field = "id"): Promise<Student> {
-    const student = await StudentModel.findOne({ $and: [{ _id: toObjectId(field, id) }, scopeStudents(viewer)] }).lean<Student>();
+    const student = await findInScope(StudentModel, toObjectId(field, id), scopeStudents(viewer));
     if (!student) throw new NotFoundError("student", id);
     return student;
   }
@@ -97,7 +97,7 @@ export class StudentService {
     const checked = checkNationalId(nationalId, this.today());
     if (!checked.ok) throw new BadUserInputError("nationalId", checked.message);
     const owner = await this.claims.ownerOf(nidKey(this.cipher.lookupHash("nid", checked.value.normalized)));
-    return owner ? StudentModel.findOne({ $and: [{ _id: owner }, scopeStudents(viewer)] }).lean<Student>() : null;
+    return owner ? findInScope(StudentModel, owner, scopeStudents(viewer)) : null;
   }
 
   async create(viewer: Viewer, schoolId: string, input: StudentInput): Promise<Student> {
