@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { Types, trusted } from "mongoose";
 import { AllocationRunModel, AllocationRunStatus, RunDetailsModel, SolverChoice, type AllocationRun, type RunEnterprise, type SlotValue } from "../../schema/allocation-run.model";
 import { AuditAction } from "../../schema/audit-entry.model";
@@ -17,6 +18,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { loadAllocationProfiles, type ProfileSources } from "./allocation-instance";
 import { activeRunIds } from "./active-runs";
 import type { AuditService } from "./audit.service";
+import type { KeyClaims } from "./key-claims";
 import { findByIds, paginate, paginateIds, toObjectId } from "./pagination";
 import { PageInfo, type ConnectionShape } from "../../schema/connection";
 import { Problems } from "./problems";
@@ -31,6 +33,8 @@ export interface AllocationOptions {
   crashPoint: (point: CrashPoint) => void;
   today: () => string;
   log: (message: string, details?: Record<string, unknown>) => void;
+  /** Unique keys by _id: one answer per offer (see respond). */
+  claims: KeyClaims;
 }
 
 const WRITE_CHUNK = 5000;
@@ -444,14 +448,22 @@ export class AllocationService {
     const text = reason?.trim() ?? null;
     if (text && text.length > 200) throw new BadUserInputError("reason", "at most 200 characters");
     const status = response === PlacementResponse.ACCEPT ? PlacementStatus.ACCEPTED : PlacementStatus.DECLINED;
+    const answered = (current: string) => new ConflictError("id", `the offer was already answered (${current})`);
+    if (placement.status !== PlacementStatus.OFFERED) throw answered(placement.status);
+    // One answer per offer: the first to claim its key writes it, by _id alone. (A guarded
+    // { _id, status: OFFERED } update is not pushed down to SQLite by FerretDB: it read every
+    // placement, ~1.6 s at 45,000.) A claim whose answer never got written (a crash) is taken over
+    // after a minute.
+    const stillOffered = async (): Promise<boolean> => (await PlacementModel.findById(placement._id).lean<Placement>())?.status === PlacementStatus.OFFERED;
+    const conflicts = await this.options.claims.claim([{ key: `answer:${String(placement._id)}`, owner: placement._id }], crypto.randomUUID(), async () => !(await stillOffered()));
+    if (conflicts.length > 0) {
+      const current = (await PlacementModel.findById(placement._id).lean<Placement>())?.status;
+      throw answered(current && current !== PlacementStatus.OFFERED ? current : "being answered");
+    }
     const updated = await this.profiles.placements.writeOne(placement, () =>
-      PlacementModel.findOneAndUpdate(
-        { _id: placement._id, status: PlacementStatus.OFFERED },
-        { $set: { status, reason: text, respondedAt: new Date() } },
-        { returnDocument: "after" },
-      ).lean<Placement>(),
+      PlacementModel.findByIdAndUpdate(placement._id, { $set: { status, reason: text, respondedAt: new Date() } }, { returnDocument: "after" }).lean<Placement>(),
     );
-    if (!updated) throw new ConflictError("id", `the offer was already answered (${placement.status})`);
+    if (!updated) throw new NotFoundError("placement", id);
     await this.audit.record(viewer, status === PlacementStatus.ACCEPTED ? AuditAction.PLACEMENT_ACCEPTED : AuditAction.PLACEMENT_DECLINED, {
       runId: placement.run, placementId: placement._id, enterpriseId: placement.enterprise, schoolId: placement.school,
     });

@@ -63,6 +63,7 @@ export function createServices(config: Config): Services {
     },
     today: () => new Date().toISOString().slice(0, 10),
     log: (message, details) => logger.error(details ?? {}, message),
+    claims,
   });
   return { tokens, cipher, users: new UserService(tokens), clusters, enterprises, schools, students, studentProfiles, postingProfiles, placementProfiles, applicationProfiles, postings, applications, audit, allocation, outcomes: new OutcomeService(cipher, claims), reports: new ReportService(postingProfiles) };
 }

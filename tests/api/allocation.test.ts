@@ -184,6 +184,10 @@ describe("the whole flow", () => {
     expect((await server.ok(RESPOND, { id: big[1].id, r: "DECLINE", why: "岗位调整" }, bigCo.token)).respondToPlacement.status).toBe("DECLINED");
     expect(errorCode(await server.gql(RESPOND, { id: big[0].id, r: "DECLINE" }, bigCo.token))).toBe("CONFLICT");
     expect(errorCode(await server.gql(RESPOND, { id: big[2].id, r: "ACCEPT" }, smallCo.token))).toBe("NOT_FOUND");
+    // Two answers to one offer at once: exactly one is written, the other is refused.
+    const race = await Promise.all([1, 2].map(() => server.gql(RESPOND, { id: big[2].id, r: "ACCEPT" }, bigCo.token)));
+    expect(race.map((r) => errorCode(r) ?? "OK").sort()).toEqual(["CONFLICT", "OK"]);
+    expect((await PlacementModel.findById(big[2].id).lean())?.status).toBe("ACCEPTED");
     const mine = (await server.ok(PLACEMENTS, { f: { status: "OFFERED" } }, schoolA.token)).placements.edges.map((e: any) => e.node);
     expect(errorCode(await server.gql(RESPOND, { id: mine[0].id, r: "ACCEPT" }, schoolA.token))).toBe("FORBIDDEN");
     expect((await server.ok(RESPOND, { id: mine[0].id, r: "DECLINE", why: "学生升学" }, schoolA.token)).respondToPlacement.status).toBe("DECLINED");
