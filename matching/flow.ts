@@ -13,7 +13,9 @@
  * - Fused relabel: the scans that advance a node's current arc (its own, and the look-ahead's)
  *   also record the best price[w] - cost they passed, so the relabel at the end of the node's
  *   arc list needs no second scan. With the unit-arc shortcut in the global update (below) this
- *   cut arc scans 44 % on the benchmark instances (synthetic-100000: 112M -> 65M).
+ *   cut arc scans 44 % on the benchmark instances (synthetic-100000: 112M -> 65M). The same scans
+ *   remember where the best arc was, so after the relabel the node resumes there instead of
+ *   rescanning from its range start (see resume: 65M -> 57M; large-20000 17.5M -> 9.2M).
  * - Initial prices from one backward pass over the layered network (each node priced at its best
  *   way onward), and epsilon starting WARM_START_DIVISOR below the largest cost: the first refine
  *   then mostly resolves conflicts between students' first choices.
