@@ -664,17 +664,9 @@ class CostScaling {
           scans++;
           const w = head[a];
           let rc = cost[a] + pv - price[w];
-          if (rc >= 0) {
-            if (pv - rc > best) {
-              beforeBest = best;
-              best = pv - rc;
-              bestAt = a;
-            }
-            a++;
-            continue;
-          }
           // Look-ahead: a node that would only send the flow back is relabelled first.
-          if (excess[w] >= 0 && !this.hasAdmissible(w) && this.relabelPassed(w, eps) && (rc = cost[a] + pv - price[w]) >= 0) {
+          if (rc < 0 && excess[w] >= 0 && !this.hasAdmissible(w) && this.relabelPassed(w, eps)) rc = cost[a] + pv - price[w];
+          if (rc >= 0) {
             if (pv - rc > best) {
               beforeBest = best;
               best = pv - rc;
@@ -723,11 +715,4 @@ export function prefersReverse(net: CirculationNetwork): boolean {
     else absorb += rcap[rev[a]];
   }
   return supply > REVERSE_SUPPLY_RATIO * absorb;
-}
-
-/** Prices of a 1-optimal scaled solution floored to original cost units (a start for exactPotentials). */
-export function roundedPotentials(prices: Float64Array, priceScale: number): Float64Array {
-  const pi = new Float64Array(prices.length);
-  for (let v = 0; v < prices.length; v++) pi[v] = Math.floor(prices[v] / priceScale);
-  return pi;
 }

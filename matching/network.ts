@@ -440,7 +440,7 @@ export function toCsr(nodes: number, tail: Int32Array, headF: Int32Array, capF: 
  * arc of length start[v] to every v, which are unique, so the scan order does not change them.
  * `costDivisor`: the network's costs are the original integer costs times this (exact integer
  * quotients), so the flow solver can try a proof without restoring its scaled costs.
- * `stats.work` receives the arc scans spent. With a workspace, the result is a view of it.
+ * `stats.work` receives the arc scans spent. The result is a view of the workspace's buffer.
  * `maxPasses` (default n + 1) gives up once a node would be scanned more often than that.
  *
  * Subtree disassembly: the search keeps the tree of the last improvements (every tree arc tight)
@@ -455,27 +455,23 @@ export function exactPotentials(
   start: Float64Array,
   workLimit: number,
   costDivisor = 1,
-  ws?: Workspace,
+  ws: Workspace = new Workspace(),
   stats?: { work: number },
   maxPasses = net.nodes + 1,
 ): Float64Array | undefined {
   const n = net.nodes;
   const { first, head, rcap, cost } = net;
-  let pi: Float64Array;
-  if (ws) {
-    pi = ws.float64("bf.pi", n);
-    pi.set(start);
-  } else pi = Float64Array.from(start);
-  const int32 = (name: string, length: number): Int32Array => (ws ? ws.int32(name, length) : new Int32Array(length));
-  const queue = int32("bf.queue", n + 1);
-  const inQueue = ws ? ws.uint8("bf.inQueue", n) : new Uint8Array(n);
-  const passes = int32("bf.passes", n);
+  const pi = ws.float64("bf.pi", n);
+  pi.set(start);
+  const queue = ws.int32("bf.queue", n + 1);
+  const inQueue = ws.uint8("bf.inQueue", n);
+  const passes = ws.int32("bf.passes", n);
   // The tree: node n is the virtual source X; parent DETACHED marks a node cut off its tree.
   // threadNext/threadPrev: circular preorder list of the attached nodes, from X.
-  const parent = int32("bf.parent", n + 1);
-  const depth = int32("bf.depth", n + 1);
-  const threadNext = int32("bf.threadNext", n + 1);
-  const threadPrev = int32("bf.threadPrev", n + 1);
+  const parent = ws.int32("bf.parent", n + 1);
+  const depth = ws.int32("bf.depth", n + 1);
+  const threadNext = ws.int32("bf.threadNext", n + 1);
+  const threadPrev = ws.int32("bf.threadPrev", n + 1);
   const DETACHED = -2;
   passes.fill(0);
   let qHead = 0;
