@@ -15,7 +15,7 @@ import { inScope, scopeStudents, type Viewer } from "../auth";
 import { ConflictError, ForbiddenError, isDuplicateKeyError, type FieldProblem } from "../errors";
 import { CounterDeltas, rebuildCounters } from "../reports/counters";
 import type { PersonalDataCipher } from "../security/crypto";
-import { findByIds, toObjectId } from "./pagination";
+import { findByIds, inParallel, toObjectId } from "./pagination";
 import { checkRowCount, throwRowProblems } from "./bulk";
 import { Problems, checkDate, checkInt, checkText } from "./problems";
 import type { KeyClaims } from "./key-claims";
@@ -35,22 +35,6 @@ const FIRST_YEAR = 1981;
  */
 export function outcomeKey(student: Types.ObjectId | string, year: number, slot: number): string {
   return `outcome:${String(student)}:${year}:${slot}`;
-}
-
-/**
- * `task` over every item, 50 at a time (as findByIds reads): a round trip per item, not a read of a
- * collection. Each group settles before the next starts or the first failure is thrown, so nothing
- * is left running behind an undo.
- */
-async function inParallel<T, R>(items: T[], task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += 50) {
-    for (const settled of await Promise.allSettled(items.slice(i, i + 50).map(task))) {
-      if (settled.status === "rejected") throw settled.reason;
-      results.push(settled.value);
-    }
-  }
-  return results;
 }
 
 /** True when every write error of an unordered insert is a duplicate key. */
@@ -276,7 +260,7 @@ export class OutcomeService {
       const checked = problems.check("nationalId", checkNationalId(row.nationalId, today));
       if (checked && !(student = students.get(`nid:${this.cipher.lookupHash("nid", checked.normalized)}`))) problems.add("nationalId", "no student with this national ID in your scope");
     }
-    const year = checkInt(problems, "graduationYear", row.graduationYear, 1981, Number(today.slice(0, 4)));
+    const year = checkInt(problems, "graduationYear", row.graduationYear, FIRST_YEAR, Number(today.slice(0, 4)));
     if (student && year !== undefined && student.graduationYear !== year) problems.add("graduationYear", `the student graduates in ${student.graduationYear}, not ${year}`);
     if (!Object.values(OutcomeStatus).includes(row.status)) problems.add("status", "unknown status");
     const date = checkDate(problems, "date", row.date);

@@ -66,11 +66,24 @@ export async function paginateIds<T extends { _id: Types.ObjectId }>(
  * would read the whole collection; these are parallel look-ups, 50 at a time.
  */
 export async function findByIds<T>(model: Model<T>, ids: string[]): Promise<T[]> {
-  const found: (T | null)[] = [];
-  for (let i = 0; i < ids.length; i += 50) {
-    found.push(...(await Promise.all(ids.slice(i, i + 50).map((id) => model.findById(id).lean<T>().exec()))));
-  }
+  const found = await inParallel(ids, (id) => model.findById(id).lean<T>().exec());
   return found.filter((d): d is NonNullable<typeof d> => d !== null) as T[];
+}
+
+/**
+ * `task` over every item, 50 at a time: a round trip per item (each a look-up by _id), not a read
+ * of a collection. Each group settles before the next starts or the first failure is thrown, so
+ * nothing is left running behind an undo.
+ */
+export async function inParallel<T, R>(items: T[], task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += 50) {
+    for (const settled of await Promise.allSettled(items.slice(i, i + 50).map(task))) {
+      if (settled.status === "rejected") throw settled.reason;
+      results.push(settled.value);
+    }
+  }
+  return results;
 }
 
 /**
