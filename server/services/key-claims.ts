@@ -23,6 +23,28 @@ export class KeyClaims {
   async claim(claims: Claim[], batch: string, ownerExists: (owner: Types.ObjectId) => Promise<boolean>): Promise<string[]> {
     if (claims.length === 0) return [];
     const now = new Date();
+    const taken = await this.insert(claims, batch, now);
+    const conflicts: string[] = [];
+    for (const key of taken) {
+      const claim = claims.find((c) => c.key === key)!;
+      if (!(await this.takeOverIfStale(key, claim.owner, batch, now, ownerExists))) conflicts.push(key);
+    }
+    if (conflicts.length > 0) await this.release(batch, claims.map((c) => c.key));
+    return conflicts;
+  }
+
+  /**
+   * Claims every key not held yet for `batch` and leaves held ones as they are (no conflict, no
+   * release): for giving records that already exist their keys, where an interrupted earlier run
+   * may have claimed some.
+   */
+  async claimUnheld(claims: Claim[], batch: string): Promise<void> {
+    const now = new Date();
+    for (let i = 0; i < claims.length; i += 1000) await this.insert(claims.slice(i, i + 1000), batch, now);
+  }
+
+  /** Inserts the claims (unordered); returns the keys already held. Other write errors are thrown. */
+  private async insert(claims: Claim[], batch: string, now: Date): Promise<Set<string>> {
     const taken = new Set<string>();
     try {
       await KeyClaimModel.insertMany(claims.map((c) => ({ _id: c.key, owner: c.owner, batch, claimedAt: now })), { ordered: false, lean: true });
@@ -36,13 +58,7 @@ export class KeyClaims {
         taken.add(claims[index]!.key);
       }
     }
-    const conflicts: string[] = [];
-    for (const key of taken) {
-      const claim = claims.find((c) => c.key === key)!;
-      if (!(await this.takeOverIfStale(key, claim.owner, batch, now, ownerExists))) conflicts.push(key);
-    }
-    if (conflicts.length > 0) await this.release(batch, claims.map((c) => c.key));
-    return conflicts;
+    return taken;
   }
 
   /** The owner of a key, or null. */

@@ -4,7 +4,6 @@ import { EnterpriseModel, type Enterprise } from "../../schema/enterprise.model"
 import type { EmploymentOutcomeInput } from "../../schema/inputs/outcome.input";
 import { EmploymentOutcomeModel, OutcomeStatus, type EmploymentOutcome } from "../../schema/outcome.model";
 import type { RecordOutcomesResult } from "../../schema/report.types";
-import { KeyClaimModel } from "../../schema/key-claim.model";
 import { MarkerModel } from "../../schema/profile-chunk.model";
 import { SchoolModel, type School } from "../../schema/school.model";
 import { StudentModel, type Student } from "../../schema/student.model";
@@ -35,12 +34,6 @@ const FIRST_YEAR = 1981;
  */
 export function outcomeKey(student: Types.ObjectId | string, year: number, slot: number): string {
   return `outcome:${String(student)}:${year}:${slot}`;
-}
-
-/** True when every write error of an unordered insert is a duplicate key. */
-function onlyDuplicates(err: unknown): boolean {
-  const writeErrors = (err as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
-  return isDuplicateKeyError(err) && (writeErrors ?? []).every((e) => (e.code ?? e.err?.code) === 11000);
 }
 
 /** Graduate destinations (毕业去向): recorded by schools for their graduates and by the bureau for all. */
@@ -160,20 +153,14 @@ export class OutcomeService {
     // Each (student, year): its history in the order recorded (_id), then its current record.
     records.sort((a, b) => Number(a.current) - Number(b.current) || (String(a._id) < String(b._id) ? -1 : 1));
     const next = new Map<string, number>();
-    const claimedAt = new Date();
     const claims = records.map((r) => {
       const key = currentKeyOf(r.student, r.graduationYear);
       const slot = next.get(key) ?? 0;
       next.set(key, slot + 1);
-      return { _id: outcomeKey(r.student, r.graduationYear, slot), owner: r._id, batch: marker, claimedAt };
+      return { key: outcomeKey(r.student, r.graduationYear, slot), owner: r._id };
     });
-    for (let i = 0; i < claims.length; i += 1000) {
-      try {
-        await KeyClaimModel.insertMany(claims.slice(i, i + 1000), { ordered: false, lean: true });
-      } catch (err) {
-        if (!onlyDuplicates(err)) throw err; // claimed by a build interrupted before its marker
-      }
-    }
+    // Slots already held were claimed by a build interrupted before its marker.
+    await this.claims.claimUnheld(claims, marker);
     await MarkerModel.create({ _id: marker, at: new Date() });
     return records.length;
   }
