@@ -16,7 +16,7 @@
  * object (validation and indexing into typed arrays in its "validate" phase).
  * --instance PATH (repeatable) adds an instance file (JSON, or .json.gz) as an extra case, labelled
  * by its file name, e.g. the server's city instance; --only-instances skips the synthetic sizes
- * and the shared example.
+ * and the large-20000 example (tests/fixtures/allocation).
  * Solve time = allocate(): validation (plain path only), network build, min-cost flow,
  * certificate check, slot values and result assembly. Reading + parsing is measured separately.
  * "its CPU ms" is the process CPU time (all threads, GC helpers included) of the median run:
@@ -169,10 +169,8 @@ function main(): void {
       if (students === 1_000) reports.push(runChild(file, `synthetic-${students}`, "lp", lpRuns, compact));
       fs.unlinkSync(file);
     }
-    const large = path.resolve(__dirname, "../../../../shared/allocation/examples/large-20000.instance.json.gz");
-    const largeAlt = path.resolve(process.cwd(), "../shared/allocation/examples/large-20000.instance.json.gz");
-    const largeFile = fs.existsSync(large) ? large : fs.existsSync(largeAlt) ? largeAlt : undefined;
-    if (largeFile && !onlyInstances) reports.push(runChild(largeFile, "example large-20000", "flow", runs, compact));
+    const largeFile = path.resolve(__dirname, "../../../tests/fixtures/allocation/large-20000.instance.json.gz");
+    if (fs.existsSync(largeFile) && !onlyInstances) reports.push(runChild(largeFile, "example large-20000", "flow", runs, compact));
     for (const file of extraFiles) reports.push(runChild(file, path.basename(file).replace(/\.instance\.json(\.gz)?$|\.json(\.gz)?$/, ""), "flow", runs, compact));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

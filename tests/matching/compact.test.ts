@@ -8,7 +8,7 @@ import { parseInstance, type ParsedInstance } from "../../matching/validate";
 import { generateSyntheticInstance } from "../../seeds/synthetic-instance";
 import { anEdgePosting, anEdgeStudent, anInstance, randomInstance } from "./factories";
 
-const examples = path.resolve(__dirname, "../../../shared/allocation/examples");
+const examples = path.resolve(__dirname, "../fixtures/allocation");
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** What the plain path makes of a JSON text: the ParsedInstance, or allocate()'s errors. */
@@ -154,7 +154,7 @@ function oddIds(instance: Instance): Instance {
 describe("parseInstanceJson: the compact path reads exactly what JSON.parse + the validator read", () => {
   const names = fs.existsSync(examples) ? fs.readdirSync(examples).filter((f) => /\.instance\.json(\.gz)?$/.test(f)) : [];
 
-  test.each(names)("the shared example %s, through the fast parser, solves to the same Result", (file) => {
+  test.each(names)("the example %s, through the fast parser, solves to the same Result", (file) => {
     const raw = fs.readFileSync(path.join(examples, file));
     const bytes = file.endsWith(".gz") ? zlib.gunzipSync(raw) : raw;
     const text = bytes.toString("utf8");

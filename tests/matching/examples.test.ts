@@ -4,7 +4,7 @@ import * as zlib from "zlib";
 import { allocate, type Instance } from "../../matching";
 import { feasibilityProblems } from "./feasibility";
 
-const examples = path.resolve(__dirname, "../../../shared/allocation/examples");
+const examples = path.resolve(__dirname, "../fixtures/allocation");
 const names = fs.existsSync(examples)
   ? fs.readdirSync(examples).filter((f) => /\.instance\.json(\.gz)?$/.test(f)).map((f) => f.replace(/\.instance\.json(\.gz)?$/, ""))
   : [];
@@ -16,8 +16,8 @@ function load(name: string): { instance: Instance; expected: { status: string; o
   return { instance: JSON.parse(text), expected: JSON.parse(fs.readFileSync(path.join(examples, `${name}.expected.json`), "utf8")) };
 }
 
-describe("the shared examples", () => {
-  test("are present beside the repository", () => {
+describe("the allocation examples", () => {
+  test("are present in tests/fixtures/allocation", () => {
     expect(names).toEqual(expect.arrayContaining(["small-40", "general-60", "medium-1000", "large-20000"]));
   });
 

@@ -5,7 +5,7 @@ import zlib from "node:zlib";
 import { spawnTs } from "../helpers/ts-child";
 
 const CLI = path.resolve(__dirname, "../../server/cli/allocate.ts");
-const EXAMPLES = path.resolve(__dirname, "../../../shared/allocation/examples");
+const EXAMPLES = path.resolve(__dirname, "../fixtures/allocation");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "allocate-cli-"));
 
 /** Runs the allocate command; resolves with its exit code and stderr. */
