@@ -1,9 +1,9 @@
 #!/bin/sh
-# Builds the embedded FerretDB (v1.24.2, SQLite backend) into ferretdb/bin/ferretdb
+# Builds the embedded FerretDB (v1.24.2, PostgreSQL backend) into ferretdb/bin/ferretdb
 # from the Go module proxy, unless it is already there. Run by `npm install`.
 set -e
 cd "$(dirname "$0")"
-if [ -x bin/ferretdb ] && [ bin/ferretdb -nt main.go ] && [ bin/ferretdb -nt id_index.go ] && [ bin/ferretdb -nt go.mod ] && [ bin/ferretdb -nt go.sum ]; then
+if [ -x bin/ferretdb ] && [ bin/ferretdb -nt main.go ] && [ bin/ferretdb -nt go.mod ] && [ bin/ferretdb -nt go.sum ]; then
   exit 0
 fi
 if ! command -v go >/dev/null 2>&1; then

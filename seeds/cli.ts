@@ -1,7 +1,8 @@
 import "reflect-metadata";
 import mongoose from "mongoose";
 import { loadConfig } from "../server/config";
-import { openDatabase, syncIndexes } from "../server/database";
+import { openDatabase } from "../server/database";
+import { syncIndexes } from "../server/store/indexes";
 import { createServices, prepareServices } from "../server/services";
 import { loadDemoData } from "./load-demo";
 
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   try {
     if (reset) {
       await mongoose.connection.dropDatabase();
-      await syncIndexes();
+      await syncIndexes(db.postgresUrl);
     }
     const services = createServices(config);
     await prepareServices(services);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { printSchema } from "graphql";
-import { repoRoot } from "./embedded-ferretdb";
+import { repoRoot } from "./embedded";
 import { graphqlSchema } from "./schema";
 
 /** The schema as committed in schema.graphql (so API changes show in review). */

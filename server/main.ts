@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     process.exit(1);
   };
 
-  db = await openDatabase(config, lost);
+  db = await openDatabase(config, lost, (message) => logger.warn(message));
   logger.info(`database: ${db.description}`);
   const services = createServices(config);
   await prepareServices(services);

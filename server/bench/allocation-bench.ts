@@ -12,7 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import mongoose from "mongoose";
-import { freePort, repoRoot } from "../embedded-ferretdb";
+import { freePort, repoRoot } from "../embedded";
 import { UserModel } from "../../schema/user.model";
 import { Role } from "../../schema/enums";
 import { hashPassword } from "../security/passwords";

@@ -44,8 +44,9 @@ import { OutcomeService } from "../services/outcome.service";
 import { nidKey } from "../services/student.service";
 import { KeyClaims } from "../services/key-claims";
 import type { Viewer } from "../auth";
-import { connectMongoose, syncIndexes } from "../database";
-import { repoRoot, startEmbeddedFerretdb } from "../embedded-ferretdb";
+import { connectMongoose } from "../database";
+import { syncIndexes } from "../store/indexes";
+import { repoRoot, startEmbeddedDatabase } from "../embedded";
 import { CounterDeltas, counters, countersFromOutcomes, snapshotGraduates, writeCounters } from "../reports/counters";
 import { ReportService } from "../services/report.service";
 import { PackedProfiles, POSTING_CODEC } from "../services/packed-profiles";
@@ -70,16 +71,17 @@ async function main(): Promise<void> {
   const record = arg("record", 0);
   const years = Array.from({ length: 10 }, (_, i) => 2016 + i);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "retention-bench-"));
-  const ferretdb = await startEmbeddedFerretdb({ dataDir });
+  fs.chmodSync(dataDir, 0o755);
+  const ferretdb = await startEmbeddedDatabase({ dataDir });
   const result: Record<string, unknown> = {
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-    database: "embedded FerretDB v1.24.2 (SQLite)",
+    database: "embedded FerretDB v1.24.2 on PostgreSQL",
     outcomes,
     students,
   };
   try {
     await connectMongoose(`${ferretdb.uri}/retention_bench`);
-    await syncIndexes();
+    await syncIndexes(ferretdb.postgresUrl);
     const rng = createRng(7);
     const cipher = benchCipher();
     const levels = ["HIGHER_VOCATIONAL", "HIGHER_VOCATIONAL", "VOCATIONAL_UNDERGRADUATE", "UNDERGRADUATE", "SECONDARY_VOCATIONAL"];

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 
 export default async function globalTeardown(): Promise<void> {
-  const ferretdb = (globalThis as Record<string, unknown>).__FERRETDB__ as { stop(): Promise<void>; dataDir: string } | undefined;
-  if (!ferretdb) return;
-  await ferretdb.stop();
-  fs.rmSync(ferretdb.dataDir, { recursive: true, force: true });
+  const database = (globalThis as Record<string, unknown>).__EMBEDDED_DB__ as { stop(): Promise<void>; dataDir: string } | undefined;
+  if (!database) return;
+  await database.stop();
+  fs.rmSync(database.dataDir, { recursive: true, force: true });
 }

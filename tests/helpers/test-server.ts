@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import mongoose from "mongoose";
 import { createApp } from "../../server/app";
 import { loadConfig, type Config } from "../../server/config";
-import { connectMongoose, syncIndexes } from "../../server/database";
+import { connectMongoose } from "../../server/database";
+import { syncIndexes } from "../../server/store/indexes";
 import { createLogger } from "../../server/logger";
 import { createServices, prepareServices, type Services } from "../../server/services";
 import { UserModel } from "../../schema/user.model";
@@ -40,7 +41,7 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
   const dbName = `test_${crypto.randomBytes(6).toString("hex")}`;
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", ...overrides });
   await connectMongoose(`${base}/${dbName}`);
-  await syncIndexes();
+  await syncIndexes(process.env.TEST_POSTGRES_URL);
   const services = createServices(config);
   await prepareServices(services);
   const logger = createLogger(config.logLevel);

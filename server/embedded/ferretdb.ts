@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
+import { freePort } from "./ports";
+import { waitForExit } from "./process";
 
 /** The repository root (the folder holding package.json), from source or from dist/. */
 export function repoRoot(): string {
@@ -21,8 +22,7 @@ export function ferretdbBinary(): string {
 /**
  * Builds the FerretDB binary if it is missing or older than its sources (npm install normally did
  * it; build.sh returns at once when the binary is up to date). A binary older than its sources is
- * still used, with a warning, when it cannot be rebuilt here (no Go toolchain): it may lack a fix
- * such as the `_id` index (ferretdb/id_index.go).
+ * still used, with a warning, when it cannot be rebuilt here (no Go toolchain).
  */
 export function ensureFerretdbBuilt(): string {
   const binary = ferretdbBinary();
@@ -35,20 +35,6 @@ export function ensureFerretdbBuilt(): string {
   return binary;
 }
 
-/** Asks the OS for a free TCP port on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 export interface EmbeddedFerretdb {
   /** mongodb:// URI without a database name, e.g. mongodb://127.0.0.1:27017 */
   uri: string;
@@ -59,7 +45,8 @@ export interface EmbeddedFerretdb {
 }
 
 export interface StartOptions {
-  dataDir: string;
+  /** postgres:// URL of the database FerretDB keeps its data in. */
+  postgresUrl: string;
   port?: number;
   /** Called if FerretDB exits on its own after it became ready. */
   onUnexpectedExit?: (reason: string) => void;
@@ -69,47 +56,37 @@ export interface StartOptions {
 }
 
 /**
- * Starts the embedded FerretDB (SQLite backend) on loopback and resolves once it
- * accepts connections. Rejects with FerretDB's own error output if it exits or
- * does not become ready in time; it never hangs.
+ * Starts the embedded FerretDB (PostgreSQL backend) on loopback and resolves once it accepts
+ * connections. Rejects with FerretDB's own error output if it exits or does not become ready in
+ * time; it never hangs.
  */
 export async function startEmbeddedFerretdb(options: StartOptions): Promise<EmbeddedFerretdb> {
   const binary = ensureFerretdbBuilt();
-  fs.mkdirSync(options.dataDir, { recursive: true });
   const port = options.port || (await freePort());
-  const args = ["-dir", options.dataDir, "-listen", `127.0.0.1:${port}`];
+  const args = ["-postgresql-url", options.postgresUrl, "-listen", `127.0.0.1:${port}`];
   if (!options.detached) args.push("-watch-stdin");
   const child: ChildProcess = spawn(binary, args, {
     stdio: [options.detached ? "ignore" : "pipe", "pipe", "pipe"],
     detached: options.detached ?? false,
   });
-  let stderrTail = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderrTail = (stderrTail + chunk.toString()).slice(-4000);
-  });
-  let exited = false;
-  const exitPromise = new Promise<void>((resolve) => child.once("exit", () => { exited = true; resolve(); }));
-
+  const watch = waitForExit(child, "FerretDB");
+  const timeoutMs = options.readyTimeoutMs ?? 30000;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`embedded FerretDB did not become ready within ${options.readyTimeoutMs ?? 30000} ms: ${stderrTail.trim()}`));
-    }, options.readyTimeoutMs ?? 30000);
+      reject(new Error(`embedded FerretDB did not become ready within ${timeoutMs} ms: ${watch.tail()}`));
+    }, timeoutMs);
     let stdout = "";
     child.stdout?.on("data", (chunk: Buffer) => {
       stdout += chunk.toString();
       if (stdout.includes("ready")) { clearTimeout(timer); resolve(); }
     });
-    child.once("error", (err) => { clearTimeout(timer); reject(new Error(`embedded FerretDB could not start: ${err.message}`)); });
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`embedded FerretDB exited (${code ?? signal}) before it was ready: ${stderrTail.trim()}`));
-    });
+    watch.exited.then(() => { clearTimeout(timer); reject(new Error(`embedded FerretDB exited before it was ready: ${watch.tail()}`)); });
   });
 
   let stopping = false;
   child.once("exit", (code, signal) => {
-    if (!stopping) options.onUnexpectedExit?.(`embedded FerretDB exited unexpectedly (${code ?? signal}): ${stderrTail.trim()}`);
+    if (!stopping) options.onUnexpectedExit?.(`embedded FerretDB exited unexpectedly (${code ?? signal}): ${watch.tail()}`);
   });
   if (options.detached) {
     child.stdout?.destroy();
@@ -123,11 +100,7 @@ export async function startEmbeddedFerretdb(options: StartOptions): Promise<Embe
     pid: child.pid ?? 0,
     async stop() {
       stopping = true;
-      if (exited) return;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10000);
-      await exitPromise;
-      clearTimeout(timer);
+      await watch.stop("SIGTERM", 10000);
     },
   };
 }
