@@ -8,7 +8,8 @@ import { componentMarginalValues, unplacedReasonOfRange } from "./explain";
 import { minCostCirculation } from "./flow";
 import { DEFAULT_LP_MEMORY_BUDGET, solveLp } from "./lp-model";
 import { buildComponentNetwork, componentEdges, components, degrees, exactPotentials, integerCostModel, Workspace, type CirculationNetwork, type CostModel } from "./network";
-import type { AllocateOptions, EnterpriseCeilingValue, EnterpriseOutcome, FailedResult, OptimalResult, Placement, PostingSlotValue, Result, SolveStats, Unplaced } from "./types";
+import type { AllocateOptions, EnterpriseCeilingValue, EnterpriseOutcome, FailedResult, OptimalResult, Placement, PostingSlotValue, Result, ResultDuals, SolveStats, Unplaced } from "./types";
+import { stabilityReport } from "./stability";
 import { parseInstance, studentEdges, type ParsedInstance } from "./validate";
 
 /**
@@ -35,10 +36,14 @@ export function allocate(instance: unknown, options: AllocateOptions = {}): Resu
   const phases: Record<string, number> = {};
   let mark = started;
   const lap = (name: string): void => {
-    if (now === undefined || mark === undefined) return;
+    if (now === undefined || mark === undefined) {
+      options.progress?.(name, NaN);
+      return;
+    }
     const t = now();
     phases[name] = Math.round((t - mark) * 100) / 100;
     mark = t;
+    options.progress?.(name, phases[name]);
   };
   const elapsed = (): number | undefined => (now && started !== undefined ? Math.round((now() - started) * 100) / 100 : undefined);
 
@@ -83,6 +88,8 @@ export function allocate(instance: unknown, options: AllocateOptions = {}): Resu
   lap("certify");
   if (!verdict.ok) return failure("ERROR", `optimality certificate rejected: ${verdict.problems.join("; ")}`, solver, elapsed());
 
+  const stability = options.stability === false ? undefined : stabilityReport(data, chosen, options.studentSchools, options.stabilityListLimit);
+  if (stability) lap("stability");
   const result = assemble(data, chosen);
   lap("assemble");
   const stats: SolveStats = {
@@ -106,6 +113,8 @@ export function allocate(instance: unknown, options: AllocateOptions = {}): Resu
     status: "OPTIMAL",
     ...result,
     ...(solved.postingSlotValues ? { postingSlotValues: solved.postingSlotValues, enterpriseCeilingValues: solved.enterpriseCeilingValues } : {}),
+    ...(stability ? { stability } : {}),
+    ...(options.duals ? { duals: resultDuals(data, certificate) } : {}),
     stats,
   };
 }
@@ -266,6 +275,16 @@ function solveComponents(
     arcs,
     counters: { ...counters, ...timings },
     ...(wantValues ? { postingSlotValues, enterpriseCeilingValues } : {}),
+  };
+}
+
+/** The certificate's potentials by id (AllocateOptions.duals). */
+function resultDuals(data: ParsedInstance, certificate: OptimalityCertificate): ResultDuals {
+  return {
+    costScale: certificate.costScale,
+    students: { ids: data.studentIds, values: Array.from(certificate.students) },
+    postings: { ids: data.postingIds, values: Array.from(certificate.postings) },
+    enterprises: { ids: data.enterpriseIds, values: Array.from(certificate.enterprises) },
   };
 }
 

@@ -67,6 +67,35 @@ export interface AllocateOptions {
   slotValueWorkLimit?: number;
   /** Clock for `stats.millis` and phase timings; matching/ itself never reads a clock. */
   now?: () => number;
+  /**
+   * Called as each phase of allocate() ends (validate, components, networks, certify, stability,
+   * assemble) with its duration by `now` (NaN without a clock), so a caller can report progress
+   * (the CLI prints each with its memory).
+   */
+  progress?: (phase: string, millis: number) => void;
+  /**
+   * A previous OPTIMAL Result of this allocation (same ids; students, postings, edges or
+   * capacities may have changed since): its placements that are still feasible become the
+   * starting flow and its `duals` (when it has them) the starting prices, so after a few declined
+   * offers, a changed capacity or a withdrawn student the new optimum is found in a fraction of a
+   * cold solve. The answer is the same kind of proven optimum (same certificate check); a warm
+   * start that does not fit is repaired or ignored, never trusted.
+   */
+  warmStart?: Result;
+  /**
+   * Put the node potentials that prove optimality in the Result (`duals`, default false): what a
+   * later `warmStart` needs to be fast. About 1.2 numbers per student.
+   */
+  duals?: boolean;
+  /**
+   * Stability diagnostics (`stability` in the Result, default true): blocking pairs under the
+   * edge scores, and justified envy among students of one school when `studentSchools` is given.
+   */
+  stability?: boolean;
+  /** Student id -> school id, for the envy count of `stability` (students not listed have no school). */
+  studentSchools?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+  /** How many blocking and envy pairs `stability` lists (all are counted); default 100. */
+  stabilityListLimit?: number;
 }
 
 export interface Placement {
@@ -129,6 +158,59 @@ export interface EnterpriseCeilingValue {
   exact: boolean;
 }
 
+/**
+ * A student and a posting that would both rather be matched to each other, under the edge
+ * scores, than keep what the optimum gave them: the student has a free placement or holds a
+ * lower-scored edge, and the posting has a free seat (below its capacity and its enterprise below
+ * maxInterns) or holds a student whose edge scores lower. The optimum maximises the total score
+ * with floors, so it may leave such pairs; they are what a stable-matching reading would object to.
+ */
+export interface BlockingPair {
+  student: string;
+  posting: string;
+  score: number;
+  /** The student's lowest placed score it would give up, or null when it had a free placement. */
+  studentWorst: number | null;
+  /** The lowest score among the posting's holders, or null when it had a free seat. */
+  postingWorst: number | null;
+}
+
+/**
+ * Justified envy within one school: `student` has an edge to the posting `envied` holds, scores it
+ * above its own worst placement (or has a free placement), and its edge scores above the envied
+ * student's at that posting.
+ */
+export interface EnvyPair {
+  school: string;
+  student: string;
+  envied: string;
+  posting: string;
+  score: number;
+  enviedScore: number;
+}
+
+/** Stability diagnostics of an optimal placement (AllocateOptions.stability). */
+export interface StabilityReport {
+  /** Every blocking pair counted; `blocking` lists the first ones (in edge order). */
+  blockingPairs: number;
+  blockingStudents: number;
+  blocking: BlockingPair[];
+  /** Every justified-envy pair within a school counted (0 without studentSchools). */
+  envyPairs: number;
+  envy: EnvyPair[];
+}
+
+/**
+ * Node potentials of the optimality certificate, by id (AllocateOptions.duals): for a later
+ * warm start. Units: score * costScale; the root's potential is 0.
+ */
+export interface ResultDuals {
+  costScale: number;
+  students: { ids: string[]; values: number[] };
+  postings: { ids: string[]; values: number[] };
+  enterprises: { ids: string[]; values: number[] };
+}
+
 export interface SolveStats {
   solver: "flow" | "lp";
   /** Total time when `options.now` was given. */
@@ -161,6 +243,8 @@ export interface OptimalResult {
   unplaced: Unplaced[];
   postingSlotValues?: PostingSlotValue[];
   enterpriseCeilingValues?: EnterpriseCeilingValue[];
+  stability?: StabilityReport;
+  duals?: ResultDuals;
   stats: SolveStats;
 }
 

@@ -1,13 +1,17 @@
 /**
  * Command line: solve an allocation instance file and write the Result.
  *
- *   npm run --silent allocate -- INSTANCE.json[.gz] --out RESULT.json [--solver auto|flow|lp] [--time-limit SECONDS]
+ *   npm run --silent allocate -- INSTANCE.json[.gz] --out RESULT.json [--solver auto|flow|lp]
+ *                                [--time-limit SECONDS] [--quiet]
  *
  * Exit 0 for OPTIMAL, 2 for INVALID_INPUT (the Result is still written), 1 otherwise.
- * Progress and timings go to stderr; without --out the Result goes to stdout.
- * The file is parsed from its bytes into a compact instance (parseInstanceJson: no object per
- * edge, ~35 MB instead of ~500 MB at 2,000,000 edges). With --time-limit the solve runs in a
- * worker thread, which takes a plain object instance: then the file goes through JSON.parse.
+ * Progress goes to stderr, one line per step (read, validate, the solve's phases, certify,
+ * write) with its time and the process's memory; --quiet silences it. Without --out the Result
+ * goes to stdout.
+ * The file is read in chunks into one byte buffer (never a string, so files beyond V8's string
+ * limit work) and parsed from its bytes into a compact instance (parseInstanceJson: no object per
+ * edge). With --time-limit the solve runs in a worker thread, which takes a plain object
+ * instance: then the file goes through JSON.parse (and must fit in a string).
  */
 import * as fs from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -20,10 +24,13 @@ interface CliArgs {
   out?: string;
   solver: SolverChoice;
   timeLimitSeconds?: number;
+  quiet: boolean;
 }
 
+const USAGE = "usage: allocate INSTANCE.json[.gz] --out RESULT.json [--solver auto|flow|lp] [--time-limit SECONDS] [--quiet]";
+
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: allocate INSTANCE.json[.gz] --out RESULT.json [--solver auto|flow|lp] [--time-limit SECONDS]\n`);
+  process.stderr.write(`${message}\n${USAGE}\n`);
   process.exit(1);
 }
 
@@ -32,9 +39,11 @@ function parseArgs(argv: string[]): CliArgs {
   let out: string | undefined;
   let solver: SolverChoice = "auto";
   let timeLimitSeconds: number | undefined;
+  let quiet = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--out") out = argv[++i];
+    else if (arg === "--quiet") quiet = true;
     else if (arg === "--solver") {
       const value = argv[++i];
       if (value !== "auto" && value !== "flow" && value !== "lp") usage(`unknown solver ${value}`);
@@ -47,56 +56,147 @@ function parseArgs(argv: string[]): CliArgs {
     else usage(`unexpected argument ${arg}`);
   }
   if (!input) usage("missing INSTANCE file");
-  return { input, out, solver, timeLimitSeconds };
+  return { input, out, solver, timeLimitSeconds, quiet };
 }
 
-function log(message: string): void {
-  process.stderr.write(`[allocate] ${message}\n`);
+/** Progress lines on stderr: each step with its time and the memory in use after it. */
+class Progress {
+  constructor(private readonly quiet: boolean) {}
+
+  note(message: string): void {
+    if (!this.quiet) process.stderr.write(`[allocate] ${message}\n`);
+  }
+
+  step(name: string, millis: number, detail = ""): void {
+    if (this.quiet) return;
+    const { rss, heapUsed } = process.memoryUsage();
+    const time = Number.isNaN(millis) ? "" : ` ${millis.toFixed(0)} ms`;
+    this.note(`${name.padEnd(10)}${time}${detail ? `, ${detail}` : ""} (rss ${(rss / 2 ** 20).toFixed(0)} MB, heap ${(heapUsed / 2 ** 20).toFixed(0)} MB)`);
+  }
+}
+
+/** The file's bytes, read in chunks into one buffer (no string: any size up to Buffer's limit), gunzipped when gzip. */
+function readBytes(file: string): { bytes: Buffer; fileBytes: number; gzipped: boolean } {
+  const fd = fs.openSync(file, "r");
+  try {
+    const size = fs.fstatSync(fd).size;
+    const raw = Buffer.allocUnsafe(size);
+    for (let at = 0; at < size; ) {
+      const read = fs.readSync(fd, raw, at, Math.min(1 << 26, size - at), at);
+      if (read === 0) throw new Error(`file ended after ${at} of ${size} bytes`);
+      at += read;
+    }
+    const gzipped = size > 2 && raw[0] === 0x1f && raw[1] === 0x8b;
+    return { bytes: gzipped ? zlib.gunzipSync(raw, { maxOutputLength: 2 ** 32 - 1 }) : raw, fileBytes: size, gzipped };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Reads and parses the instance; a Result instead when the file is not a valid instance. */
+function readInstance(args: CliArgs, progress: Progress): { instance: unknown } | { result: Result } {
+  const t0 = performance.now();
+  let source: ReturnType<typeof readBytes> | undefined;
+  try {
+    source = readBytes(args.input);
+  } catch (error) {
+    usage(`cannot read ${args.input}: ${(error as Error).message}`);
+  }
+  progress.step("read", performance.now() - t0, `${args.input} (${(source.fileBytes / 1e6).toFixed(1)} MB${source.gzipped ? ", gzip" : ""})`);
+  const t1 = performance.now();
+  const bytes = source.bytes;
+  source = undefined; // the bytes go once parsed: at 20M edges they are ~1.2 GB
+  if (args.timeLimitSeconds) {
+    try {
+      const instance: unknown = JSON.parse(bytes.toString("utf8"));
+      progress.step("parse", performance.now() - t1, "JSON.parse (validated in the worker)");
+      return { instance };
+    } catch (error) {
+      progress.step("parse", performance.now() - t1, "not valid JSON");
+      return { result: { version: 1, status: "INVALID_INPUT", errors: [`instance: not valid JSON (${(error as Error).message})`] } };
+    }
+  }
+  // Invalid input is reported as allocate() would (same messages), without solving.
+  const outcome = parseInstanceJson(bytes);
+  const detail = outcome.ok ? `${outcome.instance.students} students, ${outcome.instance.postings} postings, ${outcome.instance.enterprises} enterprises, ${outcome.instance.edges} edges` : "invalid";
+  progress.step("validate", performance.now() - t1, detail);
+  return outcome.ok ? { instance: outcome.instance } : { result: { version: 1, status: "INVALID_INPUT", errors: outcome.errors } };
+}
+
+/** allocate()'s phase names as printed; its "validate" is empty here (the parser validated). */
+const PHASE_NAMES: Record<string, string | null> = { networks: "solve", validate: null };
+
+async function solve(args: CliArgs, instance: unknown, progress: Progress): Promise<Result> {
+  const options: AllocateOptions = {
+    solver: args.solver,
+    now: () => performance.now(),
+    progress: (phase, millis) => {
+      const name = PHASE_NAMES[phase] === undefined ? phase : PHASE_NAMES[phase];
+      if (name !== null) progress.step(name, millis);
+    },
+  };
+  progress.note(`solving with ${args.solver}${args.timeLimitSeconds ? ` (time limit ${args.timeLimitSeconds} s, worker thread)` : ""}`);
+  const t0 = performance.now();
+  if (args.timeLimitSeconds) {
+    // The worker cannot call back across threads: its phases come with the Result.
+    const { progress: _unused, ...transferable } = options;
+    void _unused;
+    return solveInWorker(instance, transferable, { timeoutMs: args.timeLimitSeconds * 1000 });
+  }
+  const result = allocate(instance, options);
+  progress.note(`status ${result.status} after ${(performance.now() - t0).toFixed(0)} ms`);
+  return result;
+}
+
+function summarise(result: Result, progress: Progress): void {
+  if (result.status === "OPTIMAL") {
+    const stats = result.stats;
+    progress.note(`status OPTIMAL, objective ${result.objective} (score ${result.totalScore}, shortfall ${result.totalShortfall}), ${result.placements.length} placements, ${result.unplaced.length} unplaced`);
+    if (result.stability) progress.note(`stability: ${result.stability.blockingPairs} blocking pairs, ${result.stability.envyPairs} envy pairs`);
+    if (stats.phases) progress.note(`phases (ms): ${JSON.stringify(stats.phases)}`);
+  } else if (result.status === "INVALID_INPUT") progress.note(`status INVALID_INPUT, ${result.errors.length} errors, first: ${result.errors[0]}`);
+  else progress.note(`status ${result.status}: ${result.message}`);
+}
+
+/**
+ * Writes the Result as JSON, its arrays in batches of elements: at a million students one
+ * JSON.stringify of the whole Result would pass V8's string limit.
+ */
+function writeResult(result: Result, out: string | undefined): void {
+  const fd = out ? fs.openSync(out, "w") : 1;
+  const write = (text: string): void => {
+    fs.writeSync(fd, text);
+  };
+  try {
+    const entries = Object.entries(result);
+    write("{\n");
+    entries.forEach(([key, value], k) => {
+      write(` ${JSON.stringify(key)}: `);
+      if (Array.isArray(value) && value.length > 0) {
+        write("[\n");
+        for (let i = 0; i < value.length; i += 10_000) {
+          const batch = value.slice(i, i + 10_000).map((x) => `  ${JSON.stringify(x)}`);
+          write(batch.join(",\n") + (i + 10_000 < value.length ? ",\n" : "\n"));
+        }
+        write(" ]");
+      } else write(JSON.stringify(value));
+      write(k + 1 < entries.length ? ",\n" : "\n");
+    });
+    write("}\n");
+  } finally {
+    if (out) fs.closeSync(fd);
+  }
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  const progress = new Progress(args.quiet);
+  const read = readInstance(args, progress);
+  const result = "result" in read ? read.result : await solve(args, read.instance, progress);
+  summarise(result, progress);
   const t0 = performance.now();
-  let instance: unknown;
-  let result: Result | undefined;
-  try {
-    const raw = fs.readFileSync(args.input);
-    const gzipped = raw.length > 2 && raw[0] === 0x1f && raw[1] === 0x8b;
-    const bytes = gzipped ? zlib.gunzipSync(raw) : raw;
-    log(`read ${args.input} (${(raw.length / 1e6).toFixed(1)} MB${gzipped ? ", gzip" : ""}) in ${(performance.now() - t0).toFixed(0)} ms`);
-    const t1 = performance.now();
-    if (args.timeLimitSeconds) {
-      try {
-        instance = JSON.parse(bytes.toString("utf8"));
-      } catch (error) {
-        result = { version: 1, status: "INVALID_INPUT", errors: [`instance: not valid JSON (${(error as Error).message})`] };
-      }
-      log(`parsed JSON in ${(performance.now() - t1).toFixed(0)} ms`);
-    } else {
-      // Invalid input is reported as allocate() would (same messages), without solving.
-      const outcome = parseInstanceJson(bytes);
-      if (outcome.ok) instance = outcome.instance;
-      else result = { version: 1, status: "INVALID_INPUT", errors: outcome.errors };
-      log(`parsed and validated ${outcome.ok ? `${outcome.instance.students} students, ${outcome.instance.edges} edges` : "(invalid)"} in ${(performance.now() - t1).toFixed(0)} ms`);
-    }
-  } catch (error) {
-    usage(`cannot read ${args.input}: ${(error as Error).message}`);
-  }
-  if (!result) {
-    const options: AllocateOptions = { solver: args.solver, now: () => performance.now() };
-    const t2 = performance.now();
-    log(`solving with ${args.solver}${args.timeLimitSeconds ? ` (time limit ${args.timeLimitSeconds} s, worker thread)` : ""}`);
-    result = args.timeLimitSeconds ? await solveInWorker(instance, options, { timeoutMs: args.timeLimitSeconds * 1000 }) : allocate(instance, options);
-    log(`status ${result.status} in ${(performance.now() - t2).toFixed(0)} ms`);
-    if (result.status === "OPTIMAL") {
-      log(`objective ${result.objective} (score ${result.totalScore}, shortfall ${result.totalShortfall}), ${result.placements.length} placements, ${result.unplaced.length} unplaced`);
-      if (result.stats.phases) log(`phases (ms): ${JSON.stringify(result.stats.phases)}`);
-    } else if (result.status === "INVALID_INPUT") log(`${result.errors.length} errors, first: ${result.errors[0]}`);
-    else log(result.message);
-  }
-  const json = JSON.stringify(result, null, 1);
-  if (args.out) fs.writeFileSync(args.out, json + "\n");
-  else process.stdout.write(json + "\n");
+  writeResult(result, args.out);
+  progress.step("write", performance.now() - t0, args.out ?? "stdout");
   process.exitCode = result.status === "OPTIMAL" ? 0 : result.status === "INVALID_INPUT" ? 2 : 1;
 }
 
