@@ -17,6 +17,7 @@ import type { Logger } from "./logger";
 import { graphqlSchema } from "./schema";
 import type { Services } from "./services";
 import { mountReportRoutes } from "./exports/routes";
+import { mountWebApp } from "./web/serve";
 
 export const LIMITS = { maxDepth: 8, maxAliases: 15, bodyBytes: "1mb" } as const;
 
@@ -111,6 +112,7 @@ export async function createApp(config: Config, services: Services, logger: Logg
     } else next(err);
   };
   mountReportRoutes(app, services);
+  mountWebApp(app);
   app.use(bodyErrors);
   return { httpServer, apollo };
 }
