@@ -1,12 +1,14 @@
 // Builds the web app (server/web/src) into dist/web, served by server/web/serve.ts under /app.
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import vue from "@vitejs/plugin-vue";
 
-const repo = path.resolve(__dirname, "../..");
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, "../..");
 
 export default defineConfig({
-  root: __dirname,
+  root: here,
   base: "/app/",
   plugins: [vue()],
   resolve: { alias: { "@schema": path.join(repo, "schema") } },
