@@ -1,33 +1,28 @@
 import { getModelForClass, index, modelOptions, prop } from "@typegoose/typegoose";
 import { Types } from "mongoose";
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { collectionOptions } from "./common";
 import { SchoolLevel } from "./enums";
+import { OutcomeStatus } from "./outcome-status";
 
-export enum OutcomeStatus {
-  EMPLOYED = "EMPLOYED",
-  FURTHER_STUDY = "FURTHER_STUDY",
-  UNEMPLOYED = "UNEMPLOYED",
-  OTHER = "OTHER",
-}
-registerEnumType(OutcomeStatus, { name: "OutcomeStatus", description: "毕业去向：EMPLOYED 就业, FURTHER_STUDY 升学, UNEMPLOYED 待就业, OTHER 其他" });
+export { OutcomeStatus };
 
 /**
- * A graduate destination (毕业去向). One record per student and graduation year is current; a
- * newer record replaces it and the older one stays as history (current false). Without partial
- * indexes (FerretDB), `currentKey` is `student:year` on the current record and
- * `student:year:_id` on history, under one unique index: at most one current per (student, year).
- * The records of a (student, year) are found by _id through the slots the outcome service claims
- * for them in `key_claims` (outcomeKey), never by a filter on these fields (a scan on FerretDB).
- * What the reports group by (school, level, major, category, industry division, district, inCity)
- * is copied onto the record when it is written, so reports need no join.
+ * A graduate destination (毕业去向). The records of a (student, graduation year) form a chain:
+ * each names the record it replaces in `follows` (the first one `student:year`), under a unique
+ * index, so a record is replaced at most once and two writers who read the same current record
+ * cannot both write its successor (the second insert fails with E11000). The head of the chain is
+ * the current record: `current` true and `currentKey` `student:year` (unique: at most one current
+ * per student and year, whatever a crash left); a replaced record keeps `currentKey`
+ * `student:year:<its id>`. What the reports group by (school, level, major, category, industry
+ * division, district, inCity) is copied onto the record when it is written, so reports need no join.
  */
 @ObjectType({ description: "毕业去向记录" })
 @modelOptions(collectionOptions("employment_outcomes"))
 @index({ currentKey: 1 }, { unique: true })
+@index({ follows: 1 }, { unique: true })
 @index({ student: 1, graduationYear: 1 })
 @index({ graduationYear: 1, current: 1 })
-@index({ batch: 1 })
 export class EmploymentOutcome {
   @Field(() => ID, { name: "id" })
   readonly _id!: Types.ObjectId;
@@ -107,6 +102,10 @@ export class EmploymentOutcome {
   @prop({ required: true })
   currentKey!: string;
 
+  /** The id of the record this one replaced, or `student:year` for the first (unique). */
+  @prop({ required: true })
+  follows!: string;
+
   /** The recordEmploymentOutcomes call that wrote it, so a failed write can be undone. */
   @prop({ required: true })
   batch!: string;
@@ -120,30 +119,3 @@ export class EmploymentOutcome {
 
 export const EmploymentOutcomeModel = getModelForClass(EmploymentOutcome);
 
-/** The dimensions counted per school in `retention_counters`. */
-export type CounterDimension = "SCHOOL" | "MAJOR" | "INDUSTRY" | "DISTRICT";
-
-/** Figures of one counter cell: r recorded, e employed, c employed in the city, f further study, m related to major. */
-export interface CounterCell {
-  r: number;
-  e: number;
-  c: number;
-  f: number;
-  m: number;
-}
-
-/**
- * Pre-aggregated figures of current outcomes: one document per (graduation year, dimension) with
- * `_id` "2025:MAJOR", holding per school id a map from "k" + group key (major code, industry
- * division, district code; "kALL" for SCHOOL) to a CounterCell; and one document "2025:GRADUATES"
- * with per school "k" + major → { g: students of that year }. Written with $inc by the outcome
- * service (so concurrent writers add up), read by _id (the one filter FerretDB pushes down to
- * SQLite). Accessed through the driver collection: the shape is a map, not a schema.
- */
-export interface RetentionCounterDoc {
-  _id: string;
-  year: number;
-  dim: CounterDimension | "GRADUATES";
-  s: Record<string, Record<string, Partial<CounterCell> & { g?: number }>>;
-  takenAt?: Date;
-}

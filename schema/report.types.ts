@@ -6,8 +6,11 @@ import { EmploymentOutcome } from "./outcome.model";
 
 @ObjectType({ description: "留泉率统计的一行（或合计）" })
 export class RetentionRow {
-  @Field({ description: "分组代码（学校 ID、专业代码、行业大类、区县代码、办学层次…）" })
+  @Field({ description: "分组键（学校 ID、专业代码、行业大类、区县代码、办学层次…）" })
   key!: string;
+
+  @Field({ description: "分组的通用代码：学校标识码（未登记为空）、专业代码、行业代码 (GB/T 4754)、区县代码 (GB/T 2260)、办学层次；合计为 TOTAL" })
+  code!: string;
 
   @Field({ description: "分组名称" })
   label!: string;
@@ -89,6 +92,9 @@ export class SchoolRanking {
 
   @Field(() => ID)
   schoolId!: string;
+
+  @Field(() => String, { nullable: true, description: "学校标识码（未登记为空）" })
+  schoolCode!: string | null;
 
   @Field()
   schoolName!: string;
@@ -213,6 +219,9 @@ registerEnumType(ComplianceStatus, { name: "ComplianceStatus", description: "BEL
 export class EnterpriseCompliance {
   @Field(() => ID)
   enterpriseId!: string;
+
+  @Field({ description: "统一社会信用代码" })
+  creditCode!: string;
 
   @Field()
   name!: string;

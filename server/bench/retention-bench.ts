@@ -4,19 +4,19 @@
  *   npm run build && node dist/server/bench/retention-bench.js [--outcomes 1000000] [--students 100000] [--runs 3]
  *   npm run build && node dist/server/bench/retention-bench.js --record 1000 [--replace 1000] [--outcomes 100000] [--students 100000] [--runs 3]
  *
- * Starts a fresh embedded FerretDB (SQLite) in a temp directory, inserts `--outcomes` synthetic
+ * Starts a fresh embedded FerretDB (PostgreSQL) in a temp directory, inserts `--outcomes` synthetic
  * current outcome records (10 graduation years 2016–2025, 60 schools, 40 majors, 25 industry
  * divisions, 20 districts) in insertMany batches of 10,000 and the `--students` graduates of
  * 2025, then measures:
  * - load: time to insert the outcomes (with their indexes) and the students;
- * - the $match + $group of one year's outcomes straight from `employment_outcomes` (what a
- *   report would cost without counters; also the cost of rebuildRetentionCounters for a year);
- * - retentionStats(2025, groupBy) for every groupBy as the API runs it (counters + a $group of
- *   the year's students): median of `--runs` runs.
- * - with --raw, the single $match + $group of the year's outcomes (the no-counter alternative).
+ * - the trend counters rebuilt for every year (RetentionCounters.rebuild: one SQL grouping a year);
+ * - ReportsStore.outcomeGroups(2025, SCHOOL) (a year's outcomes grouped by school, in SQL);
+ * - retentionStats(2025, groupBy) for every groupBy and retentionTrend, as the API runs them
+ *   (SQL groupings of the year's outcomes and students): median of `--runs` runs;
+ * - with --raw, the same grouping through mongoose ($match + $group, which FerretDB runs in Go).
  * Prints a JSON summary and writes it to bench-results/retention.json.
  *
- * With --record N, instead of the reports, the students get national IDs and their key claims (as
+ * With --record N, instead of the reports, the students get national IDs (their keyed hashes, as
  * an import writes them) and the outcome service records graduate destinations as the bureau:
  * - new: `--runs` calls of N rows for students without a destination yet (half by student id,
  *   half by national ID), each call its own students;
@@ -38,18 +38,14 @@ import { StudentModel } from "../../schema/student.model";
 import { createRng } from "../../schema/rules/rng";
 import { checkIndustry, generateCreditCode, nationalIdCheckChar } from "../../schema/rules";
 import type { EmploymentOutcomeInput } from "../../schema/inputs/outcome.input";
-import { KeyClaimModel } from "../../schema/key-claim.model";
 import { PersonalDataCipher } from "../security/crypto";
 import { OutcomeService } from "../services/outcome.service";
-import { nidKey } from "../services/student.service";
-import { KeyClaims } from "../services/key-claims";
 import type { Viewer } from "../auth";
 import { connectMongoose } from "../database";
 import { syncIndexes } from "../store/indexes";
 import { repoRoot, startEmbeddedDatabase } from "../embedded";
-import { CounterDeltas, counters, countersFromOutcomes, snapshotGraduates, writeCounters } from "../reports/counters";
 import { ReportService } from "../services/report.service";
-import { PackedProfiles, POSTING_CODEC } from "../services/packed-profiles";
+import { PostgresReader, createOutcomeStores } from "../store/reports.store";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -73,6 +69,7 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "retention-bench-"));
   fs.chmodSync(dataDir, 0o755);
   const ferretdb = await startEmbeddedDatabase({ dataDir });
+  let reader: PostgresReader | undefined;
   const result: Record<string, unknown> = {
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     database: "embedded FerretDB v1.24.2 on PostgreSQL",
@@ -82,6 +79,8 @@ async function main(): Promise<void> {
   try {
     await connectMongoose(`${ferretdb.uri}/retention_bench`);
     await syncIndexes(ferretdb.postgresUrl);
+    reader = new PostgresReader(ferretdb.postgresUrl, "retention_bench");
+    const stores = createOutcomeStores(reader);
     const rng = createRng(7);
     const cipher = benchCipher();
     const levels = ["HIGHER_VOCATIONAL", "HIGHER_VOCATIONAL", "VOCATIONAL_UNDERGRADUATE", "UNDERGRADUATE", "SECONDARY_VOCATIONAL"];
@@ -89,8 +88,6 @@ async function main(): Promise<void> {
     await SchoolModel.collection.insertMany(schools.map((s) => ({ ...s, createdAt: new Date() })));
 
     let t0 = performance.now();
-    // The counters the outcome service would have maintained, written whole after the load (as rebuildRetentionCounters does).
-    const deltas = new CounterDeltas();
     const batchSize = 10_000;
     for (let done = 0; done < outcomes; done += batchSize) {
       const docs = [];
@@ -110,12 +107,11 @@ async function main(): Promise<void> {
           employer: null, employerName: employed ? "基准测试有限公司" : null, employerCreditCode: null,
           workDistrict: employed ? (inCity ? CITY[rng.int(0, CITY.length - 1)]! : OUTSIDE[rng.int(0, OUTSIDE.length - 1)]!) : null,
           inCity, industry, industryDivision: industry ? industry.slice(0, 2) : null, relatedToMajor: employed ? rng.next() < 0.75 : null,
-          date: `${year}-09-01`, source: "基准测试", current: true, currentKey: `${String(student)}:${year}`, batch: "bench", recordedBy: "bench",
+          date: `${year}-09-01`, source: "基准测试", current: true, currentKey: `${String(student)}:${year}`, follows: `${String(student)}:${year}`, batch: "bench", recordedBy: "bench",
           createdAt: new Date(), updatedAt: new Date(),
         });
       }
       await EmploymentOutcomeModel.collection.insertMany(docs, { ordered: false });
-      for (const doc of docs) deltas.add({ ...doc, status: doc.status as OutcomeStatus }, 1);
       if ((done / batchSize) % 10 === 0) process.stderr.write(`  outcomes ${done + docs.length}/${outcomes} after ${seconds(performance.now() - t0)} s\n`);
     }
     result.loadOutcomesSeconds = seconds(performance.now() - t0);
@@ -137,14 +133,12 @@ async function main(): Promise<void> {
       }
       // Straight into the collection, past the services: this throwaway database only serves
       // retention reports, so the students' allocation profiles (student_profiles) are not kept.
-      // Recording finds students by national ID through their key claims: written as an import does.
-      if (record) await KeyClaimModel.collection.insertMany(docs.map((d) => ({ _id: nidKey(d.nationalIdHash), owner: d._id, batch: "bench", claimedAt: new Date() })) as never[], { ordered: false });
       await StudentModel.collection.insertMany(docs, { ordered: false });
     }
     result.loadStudentsSeconds = seconds(performance.now() - t0);
 
     if (record) {
-      result.record = await benchRecording(graduates, record, arg("replace", record), runs);
+      result.record = await benchRecording(stores, graduates, record, arg("replace", record), runs);
       const out = path.join(repoRoot(), "bench-results");
       fs.mkdirSync(out, { recursive: true });
       fs.writeFileSync(path.join(out, "retention-record.json"), JSON.stringify(result, null, 2));
@@ -153,28 +147,28 @@ async function main(): Promise<void> {
     }
 
     t0 = performance.now();
-    result.counterCells = await writeCounters(deltas, years);
-    result.writeCountersSeconds = seconds(performance.now() - t0);
-    result.counterDocuments = await counters().countDocuments({});
+    for (const year of years) await stores.counters.rebuild(year);
+    result.rebuildCountersAllYearsSeconds = seconds(performance.now() - t0);
 
-    t0 = performance.now();
-    await snapshotGraduates(2025);
-    result.graduatesSnapshotSeconds = seconds(performance.now() - t0);
-
+    const groupRuns: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const start = performance.now();
+      await stores.reports.outcomeGroups(2025, "SCHOOL", null);
+      groupRuns.push(Math.round(performance.now() - start));
+    }
+    result.yearGroupedBySchoolSql = { runsMs: groupRuns, medianMs: median(groupRuns) };
     if (process.argv.includes("--raw")) {
-      // What a report costs without counters: $match + $group of one year's outcomes (also the cost of rebuildRetentionCounters).
+      // The same grouping through mongoose: FerretDB runs $group in Go over the year's documents.
       t0 = performance.now();
       try {
-        const raw = await countersFromOutcomes(2025);
-        result.rawGroupOneYearSeconds = seconds(performance.now() - t0);
-        result.rawGroupEmployed2025 = [...(raw.docs.get("2025:SCHOOL")?.cells.values() ?? [])].reduce((sum, m) => sum + (m.get("ALL")?.e ?? 0), 0);
+        await stores.reports.outcomeGroups(2025, "SCHOOL", null, "mongo");
+        result.yearGroupedBySchoolMongooseSeconds = seconds(performance.now() - t0);
       } catch (err) {
-        // countersFromOutcomes allows 600 s (maxTimeMS).
-        result.rawGroupOneYearSeconds = `failed after ${seconds(performance.now() - t0)} s: ${(err as Error).message}`;
+        result.yearGroupedBySchoolMongooseSeconds = `failed after ${seconds(performance.now() - t0)} s: ${(err as Error).message}`;
       }
     }
 
-    const reports = new ReportService(new PackedProfiles(POSTING_CODEC));
+    const reports = new ReportService(stores.reports, stores.counters);
     const bureau: Viewer = { userId: "bench", role: Role.BUREAU, schoolId: null, enterpriseId: null };
     const school: Viewer = { userId: "bench", role: Role.SCHOOL, schoolId: String(schools[0]!._id), enterpriseId: null };
     const timings: Record<string, { runsMs: number[]; medianMs: number; rows: number; employed: number }> = {};
@@ -191,11 +185,19 @@ async function main(): Promise<void> {
       }
     }
     result.retentionStats = timings;
+    const trendRuns: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const start = performance.now();
+      await reports.retentionTrend(bureau);
+      trendRuns.push(Math.round(performance.now() - start));
+    }
+    result.retentionTrend = { runsMs: trendRuns, medianMs: median(trendRuns) };
     const out = path.join(repoRoot(), "bench-results");
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, "retention.json"), JSON.stringify(result, null, 2));
     console.log(JSON.stringify(result, null, 2));
   } finally {
+    await reader?.close().catch(() => undefined);
     await mongoose.disconnect().catch(() => undefined);
     await ferretdb.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -215,14 +217,9 @@ function benchNationalId(i: number): string {
  * Times OutcomeService.record and history against the loaded students (see the header): `rows`
  * new destinations per call, then `replace` rows replacing the first call's, then history reads.
  */
-async function benchRecording(graduates: { id: string; nationalId: string }[], rows: number, replace: number, runs: number) {
+async function benchRecording(stores: ReturnType<typeof createOutcomeStores>, graduates: { id: string; nationalId: string }[], rows: number, replace: number, runs: number) {
   if (graduates.length < rows * runs) throw new Error(`--record ${rows} × --runs ${runs} needs as many students, got ${graduates.length}`);
-  const outcomes = new OutcomeService(benchCipher(), new KeyClaims());
-  // As the server does before it takes requests: the slots of the outcomes loaded past the service.
-  const t0 = performance.now();
-  const slotted = await outcomes.ensureSlotsClaimed();
-  const claimSlots = { outcomes: slotted, seconds: seconds(performance.now() - t0) };
-  process.stderr.write(`  slots of ${slotted} outcomes claimed in ${claimSlots.seconds} s\n`);
+  const outcomes = new OutcomeService(benchCipher(), stores.outcomes, stores.counters);
   const bureau: Viewer = { userId: "bench", role: Role.BUREAU, schoolId: null, enterpriseId: null };
   const rng = createRng(11);
   const industries = INDUSTRIES.filter((code) => checkIndustry(code).ok); // the synthetic outcomes' list has two codes GB/T 4754 lacks
@@ -260,7 +257,7 @@ async function benchRecording(graduates: { id: string; nationalId: string }[], r
     const records = await outcomes.history(bureau, graduates[0]!.id);
     return { records: records.length };
   });
-  return { claimSlots, new: newRows, replacing, history };
+  return { new: newRows, replacing, history };
 }
 
 main().catch((err) => {

@@ -39,6 +39,12 @@ const RETENTION_GROUP_LABELS: Record<RetentionGroupBy, string> = {
 };
 const SUPPLY_GROUP_LABELS: Record<SupplyDemandGroupBy, string> = { MAJOR_CATEGORY: "专业大类", INDUSTRY: "行业大类" };
 
+/** The first column of each grouping: the code people know (学校标识码, GB/T codes), not a database id. */
+const RETENTION_CODE_HEADERS: Record<RetentionGroupBy, string> = {
+  SCHOOL: "学校标识码", MAJOR: "专业代码", MAJOR_CATEGORY: "专业大类代码", INDUSTRY: "行业代码（GB/T 4754）", DISTRICT: "区县代码（GB/T 2260）", SCHOOL_LEVEL: "办学层次",
+};
+const SUPPLY_CODE_HEADERS: Record<SupplyDemandGroupBy, string> = { MAJOR_CATEGORY: "专业大类代码", INDUSTRY: "行业代码（GB/T 4754）" };
+
 function enumArg<T extends string>(value: string | undefined, allowed: Record<T, string>, fallback: T): T {
   if (value === undefined || value === "") return fallback;
   if (!(value in allowed)) throw new BadUserInputError("groupBy", `must be one of ${Object.keys(allowed).join(", ")}`);
@@ -55,11 +61,11 @@ export const EXPORTS: Record<string, ExportDefinition> = {
     async build(services, viewer, { year, groupBy }) {
       const by = enumArg(groupBy, RETENTION_GROUP_LABELS, RetentionGroupBy.SCHOOL);
       const stats = await services.reports.retentionStats(viewer, year, by);
-      const line = (r: (typeof stats.rows)[number]): Cell[] => [r.key, r.label, r.graduates, r.employed, r.employedInCity, r.furtherStudy, r.relatedToMajor, r.retentionRate, r.placementRate, r.majorMatchRate, r.gap];
+      const line = (r: (typeof stats.rows)[number]): Cell[] => [r.code, r.label, r.graduates, r.employed, r.employedInCity, r.furtherStudy, r.relatedToMajor, r.retentionRate, r.placementRate, r.majorMatchRate, r.gap];
       return {
         title: `${year}届毕业生留泉率（按${RETENTION_GROUP_LABELS[by]}）`,
         columns: [
-          { header: "代码", format: "text" }, { header: RETENTION_GROUP_LABELS[by], width: 28 }, { header: "毕业生人数", format: int }, { header: "就业人数", format: int },
+          { header: RETENTION_CODE_HEADERS[by], format: "text" }, { header: RETENTION_GROUP_LABELS[by], width: 28 }, { header: "毕业生人数", format: int }, { header: "就业人数", format: int },
           { header: "在泉就业人数", format: int }, { header: "升学人数", format: int }, { header: "专业相关就业人数", format: int },
           { header: "留泉率", format: pct }, { header: "毕业去向落实率", format: pct }, { header: "专业对口率", format: pct }, { header: `距目标${(stats.target * 100).toFixed(0)}%差距`, format: pct },
         ],
@@ -74,10 +80,10 @@ export const EXPORTS: Record<string, ExportDefinition> = {
       return {
         title: `${year}届学校留泉率排名`,
         columns: [
-          { header: "名次", format: int }, { header: "学校", width: 28 }, { header: "办学层次" }, { header: "就业人数", format: int }, { header: "在泉就业人数", format: int },
+          { header: "学校标识码", format: "text" }, { header: "学校", width: 28 }, { header: "名次", format: int }, { header: "办学层次" }, { header: "就业人数", format: int }, { header: "在泉就业人数", format: int },
           { header: "留泉率", format: pct }, { header: "奖励金额（元）", format: int }, { header: "说明", width: 36 },
         ],
-        rows: ranking.rows.map((r) => [r.rank, r.schoolName, r.levelLabel, r.employed, r.employedInCity, r.retentionRate, r.rewardYuan, r.note]),
+        rows: ranking.rows.map((r) => [r.schoolCode, r.schoolName, r.rank, r.levelLabel, r.employed, r.employedInCity, r.retentionRate, r.rewardYuan, r.note]),
       };
     },
   },
@@ -87,11 +93,11 @@ export const EXPORTS: Record<string, ExportDefinition> = {
       const fit = await services.reports.majorIndustryFit(viewer, year);
       return {
         title: `${year}届毕业生专业产业契合度`,
-        columns: [{ header: "产业集群", width: 24 }, { header: "对应专业毕业生人数", format: int }, { header: "占毕业生比例", format: pct }],
+        columns: [{ header: "产业集群代码", format: "text" }, { header: "产业集群", width: 24 }, { header: "对应专业毕业生人数", format: int }, { header: "占毕业生比例", format: pct }],
         rows: [
-          ...fit.clusters.map((c): Cell[] => [c.name, c.graduates, c.share]),
-          ["合计（对应任一重点产业集群）", fit.fitted, fit.fitRate],
-          [`毕业生总数（目标契合度 ${(fit.target * 100).toFixed(0)}%）`, fit.graduates, null],
+          ...fit.clusters.map((c): Cell[] => [c.code, c.name, c.graduates, c.share]),
+          ["FITTED", "合计（对应任一重点产业集群）", fit.fitted, fit.fitRate],
+          ["TOTAL", `毕业生总数（目标契合度 ${(fit.target * 100).toFixed(0)}%）`, fit.graduates, null],
         ],
       };
     },
@@ -104,7 +110,7 @@ export const EXPORTS: Record<string, ExportDefinition> = {
       const line = (r: (typeof report.rows)[number]): Cell[] => [r.key, r.label, r.supply, r.demand, r.gap];
       return {
         title: `${year}届人才供需对比（按${SUPPLY_GROUP_LABELS[by]}）`,
-        columns: [{ header: "代码", format: "text" }, { header: SUPPLY_GROUP_LABELS[by], width: 28 }, { header: "供给（毕业生）", format: int }, { header: "需求（岗位招收人数）", format: int }, { header: "缺口（需求−供给）", format: int }],
+        columns: [{ header: SUPPLY_CODE_HEADERS[by], format: "text" }, { header: SUPPLY_GROUP_LABELS[by], width: 28 }, { header: "供给（毕业生）", format: int }, { header: "需求（岗位招收人数）", format: int }, { header: "缺口（需求−供给）", format: int }],
         rows: [...report.rows.map(line), line(report.total)],
       };
     },
@@ -116,12 +122,13 @@ export const EXPORTS: Record<string, ExportDefinition> = {
       return {
         title: `${year}年规模以上企业实习岗位比例`,
         columns: [
+          { header: "统一社会信用代码", format: "text", width: 22 }, { header: "区县代码（GB/T 2260）", format: "text" }, { header: "行业代码（GB/T 4754）", format: "text" },
           { header: "企业名称", width: 32 }, { header: "所在区县" }, { header: "行业大类", width: 24 }, { header: "职工总数", format: int }, { header: "下限（2%）", format: int },
           { header: "上限（3%）", format: int }, { header: "平台分配实习生", format: int }, { header: "平台外登记实习生", format: int }, { header: "实习生合计", format: int }, { header: "状态" },
         ],
         rows: [
-          ...report.rows.map((r): Cell[] => [r.name, r.districtName, r.industryName, r.headcount, r.floor, r.ceiling, r.placedInterns, r.recordedInterns, r.interns, r.statusLabel]),
-          [`合计（${report.total.enterprises} 家，低于下限 ${report.total.below}、达标 ${report.total.within}、超过上限 ${report.total.above}）`, null, null, report.total.headcount, report.total.floor, report.total.ceiling, null, null, report.total.interns, null],
+          ...report.rows.map((r): Cell[] => [r.creditCode, r.district, r.industry, r.name, r.districtName, r.industryName, r.headcount, r.floor, r.ceiling, r.placedInterns, r.recordedInterns, r.interns, r.statusLabel]),
+          ["TOTAL", null, null, `合计（${report.total.enterprises} 家，低于下限 ${report.total.below}、达标 ${report.total.within}、超过上限 ${report.total.above}）`, null, null, report.total.headcount, report.total.floor, report.total.ceiling, null, null, report.total.interns, null],
         ],
       };
     },

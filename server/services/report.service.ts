@@ -1,19 +1,9 @@
-import type { PostingProfiles } from "./packed-profiles";
-import { Types, trusted } from "mongoose";
-import { activeRunIds } from "./active-runs";
-import { ClusterModel, type Cluster } from "../../schema/cluster.model";
-import { EnterpriseModel, type Enterprise } from "../../schema/enterprise.model";
-import { Role, PostingKind, PostingStatus } from "../../schema/enums";
+import { Role } from "../../schema/enums";
 import { RetentionGroupBy, SupplyDemandGroupBy } from "../../schema/inputs/report.input";
 import { districtName, industryName, majorName } from "../../schema/labels";
-import type { CounterDimension } from "../../schema/outcome.model";
-import { counters as counterCollection, readCounters, readGraduates, unpack } from "../reports/counters";
-import { PlacementModel, PlacementStatus } from "../../schema/placement.model";
-import { PostingModel } from "../../schema/posting.model";
+import { OutcomeStatus } from "../../schema/outcome-status";
 import { majorCategoryName } from "../../schema/reference/majors";
 import { SCHOOL_LEVEL_LABELS, SCHOOL_LEVELS, type SchoolLevel } from "../../schema/rules/school-level";
-import { SchoolModel, type School } from "../../schema/school.model";
-import { StudentModel } from "../../schema/student.model";
 import {
   ComplianceStatus,
   type ClusterFit,
@@ -30,11 +20,12 @@ import {
   type SupplyDemandRow,
 } from "../../schema/report.types";
 import { enterpriseBounds } from "../../matching/profiles";
-import type { Viewer } from "../auth";
+import { type Viewer } from "../auth/token";
 import { BadUserInputError, ForbiddenError } from "../errors";
+import type { RetentionCounters } from "../store/counters";
+import type { GraduateGroup, OutcomeDimension, OutcomeGroup, ReportSchool, ReportsStore } from "../store/reports.store";
 import { DEFAULT_MIN_EMPLOYED, REWARD_ELIGIBLE_LEVELS, REWARD_TIERS_YUAN, fitTarget, gapTo, rate, retentionTarget } from "../reports/policy";
 
-const QUERY_TIMEOUT_MS = 10_000;
 const zh = (a: string, b: string) => a.localeCompare(b, "zh-CN");
 
 interface Tally {
@@ -46,23 +37,6 @@ interface Tally {
   relatedToMajor: number;
 }
 const emptyTally = (): Tally => ({ graduates: 0, recorded: 0, employed: 0, employedInCity: 0, furtherStudy: 0, relatedToMajor: 0 });
-
-interface CounterDoc {
-  year: number;
-  school: Types.ObjectId;
-  dim: CounterDimension;
-  key: string;
-  recorded: number;
-  employed: number;
-  employedInCity: number;
-  furtherStudy: number;
-  relatedToMajor: number;
-}
-
-interface GraduateGroup {
-  _id: { school: Types.ObjectId; major: string };
-  n: number;
-}
 
 /** Chinese labels of compliance statuses. */
 export const COMPLIANCE_LABELS: Record<ComplianceStatus, string> = {
@@ -77,7 +51,7 @@ export const COMPLIANCE_LABELS: Record<ComplianceStatus, string> = {
  * a school only its own graduates (retention, fit, supply), an enterprise only its own compliance.
  */
 export class ReportService {
-  constructor(private readonly postingProfiles: PostingProfiles) {}
+  constructor(private readonly store: ReportsStore, private readonly counters: RetentionCounters) {}
 
   /**
    * Retention (留泉率), placement (去向落实率) and major-match (专业对口率) rates for one graduation
@@ -89,22 +63,24 @@ export class ReportService {
   async retentionStats(viewer: Viewer, year: number, groupBy: RetentionGroupBy): Promise<RetentionStats> {
     checkYear(year);
     const school = schoolScope(viewer);
-    const dim = dimensionOf(groupBy);
-    const [counters, schoolCounters, graduates, schools] = await Promise.all([
-      this.counters(year, dim, school),
-      dim === "SCHOOL" ? null : this.counters(year, "SCHOOL", school),
-      this.graduateSnapshot(year, school),
+    const [groups, graduates, schools] = await Promise.all([
+      this.store.outcomeGroups(year, dimensionOf(groupBy), school),
+      this.store.graduates(year, school),
       this.schools(),
     ]);
-    const levelOf = (id: Types.ObjectId | string) => schools.get(String(id))?.level;
-    const groupOfCounter = (c: CounterDoc): string | undefined => {
-      if (groupBy === RetentionGroupBy.MAJOR_CATEGORY) return c.key.slice(0, 2);
-      if (groupBy === RetentionGroupBy.SCHOOL_LEVEL) return levelOf(c.school);
-      return c.key;
-    };
-    const groupOfGraduates = (g: GraduateGroup["_id"]): string | undefined => {
+    const levelOf = (id: string) => schools.get(id)?.level;
+    const groupOfOutcomes = (g: OutcomeGroup): string | undefined => {
       switch (groupBy) {
-        case RetentionGroupBy.SCHOOL: return String(g.school);
+        case RetentionGroupBy.SCHOOL: return g.school;
+        case RetentionGroupBy.MAJOR_CATEGORY: return g.key?.slice(0, 2);
+        case RetentionGroupBy.SCHOOL_LEVEL: return levelOf(g.school);
+        // Industry and work district exist only for employed graduates.
+        default: return g.key ?? undefined;
+      }
+    };
+    const groupOfGraduates = (g: GraduateGroup): string | undefined => {
+      switch (groupBy) {
+        case RetentionGroupBy.SCHOOL: return g.school;
         case RetentionGroupBy.MAJOR: return g.major;
         case RetentionGroupBy.MAJOR_CATEGORY: return g.major.slice(0, 2);
         case RetentionGroupBy.SCHOOL_LEVEL: return levelOf(g.school);
@@ -117,36 +93,37 @@ export class ReportService {
       if (!t) tallies.set(key, (t = emptyTally()));
       return t;
     };
-    for (const c of counters) {
-      const key = groupOfCounter(c);
-      if (key !== undefined) addCounter(tallyOf(key), c);
+    const totalTally = emptyTally();
+    for (const g of groups) {
+      addGroup(totalTally, g);
+      const key = groupOfOutcomes(g);
+      if (key !== undefined) addGroup(tallyOf(key), g);
     }
     const byGroupOfEmployed = groupBy === RetentionGroupBy.INDUSTRY || groupBy === RetentionGroupBy.DISTRICT;
     if (byGroupOfEmployed) for (const t of tallies.values()) t.graduates = t.employed;
     else for (const g of graduates) {
-      const key = groupOfGraduates(g._id);
+      const key = groupOfGraduates(g);
       if (key !== undefined) tallyOf(key).graduates += g.n;
     }
     const target = retentionTarget(year);
     const label = (key: string) => labelOf(groupBy, key, schools);
-    const rows = [...tallies.entries()].map(([key, t]) => toRow(key, label(key), t, target));
+    const rows = [...tallies.entries()].map(([key, t]) => toRow(key, codeOf(groupBy, key, schools), label(key), t, target));
     rows.sort(groupBy === RetentionGroupBy.SCHOOL ? (a, b) => zh(a.label, b.label) : groupBy === RetentionGroupBy.SCHOOL_LEVEL ? (a, b) => SCHOOL_LEVELS.indexOf(a.key as SchoolLevel) - SCHOOL_LEVELS.indexOf(b.key as SchoolLevel) : (a, b) => a.key.localeCompare(b.key));
-    const totalTally = emptyTally();
-    for (const c of schoolCounters ?? counters) addCounter(totalTally, c);
     totalTally.graduates = graduates.reduce((sum, g) => sum + g.n, 0);
-    const total = toRow("TOTAL", "合计", totalTally, target);
+    const total = toRow("TOTAL", "TOTAL", "合计", totalTally, target);
     return { year, groupBy, rows, total, target, gap: total.gap };
   }
 
-  /** City (or the school's) retention for every graduation year that has destinations, oldest first. */
+  /** City (or the school's) retention for every graduation year that has destinations, oldest first (from the counters). */
   async retentionTrend(viewer: Viewer): Promise<RetentionYear[]> {
     const school = schoolScope(viewer);
-    const docs = await counterCollection().find({ dim: "SCHOOL" }).toArray();
     const byYear = new Map<number, Tally>();
-    for (const c of docs.flatMap((doc) => flatten(doc.year, "SCHOOL", unpack(doc), school))) {
+    for (const c of await this.counters.all(school)) {
       let t = byYear.get(c.year);
       if (!t) byYear.set(c.year, (t = emptyTally()));
-      addCounter(t, c);
+      t.recorded += c.r;
+      t.employed += c.e;
+      t.employedInCity += c.c;
     }
     return [...byYear.entries()]
       .filter(([, t]) => t.recorded > 0)
@@ -168,15 +145,15 @@ export class ReportService {
   async schoolRetentionRanking(viewer: Viewer, year: number, minEmployed = DEFAULT_MIN_EMPLOYED): Promise<SchoolRetentionRanking> {
     checkYear(year);
     if (!Number.isInteger(minEmployed) || minEmployed < 1 || minEmployed > 100_000) throw new BadUserInputError("minEmployed", "must be an integer in 1–100000");
-    const [counters, schools] = await Promise.all([this.counters(year, "SCHOOL", null), this.schools()]);
+    const [groups, schools] = await Promise.all([this.store.outcomeGroups(year, "SCHOOL", null), this.schools()]);
     const tallies = new Map<string, Tally>();
-    for (const c of counters) {
-      const t = tallies.get(c.key) ?? emptyTally();
-      addCounter(t, c);
-      tallies.set(c.key, t);
+    for (const g of groups) {
+      const t = tallies.get(g.school) ?? emptyTally();
+      addGroup(t, g);
+      tallies.set(g.school, t);
     }
     const entries = [...schools.values()].map((school) => {
-      const t = tallies.get(String(school._id)) ?? emptyTally();
+      const t = tallies.get(school.id) ?? emptyTally();
       const levelEligible = REWARD_ELIGIBLE_LEVELS.includes(school.level);
       const eligible = levelEligible && t.employed >= minEmployed;
       const note = !levelEligible ? "中职学校不在奖励范围（001 §4(1)）" : t.employed < minEmployed ? `就业人数不足 ${minEmployed} 人，不参评` : "";
@@ -205,13 +182,13 @@ export class ReportService {
    */
   async majorIndustryFit(viewer: Viewer, year: number): Promise<MajorIndustryFit> {
     checkYear(year);
-    const [graduates, clusters] = await Promise.all([this.graduatesByMajor(year, schoolScope(viewer)), this.clusters()]);
+    const [graduates, clusters] = await Promise.all([this.store.graduates(year, schoolScope(viewer)), this.store.clusters()]);
     let total = 0;
     let fitted = 0;
     const perCluster = new Map<string, number>(clusters.map((c) => [c.code, 0]));
     for (const g of graduates) {
       total += g.n;
-      const matching = clusters.filter((c) => c.majorPrefixes.some((prefix) => g._id.major.startsWith(prefix)));
+      const matching = clusters.filter((c) => c.majorPrefixes.some((prefix) => g.major.startsWith(prefix)));
       if (matching.length > 0) fitted += g.n;
       for (const c of matching) perCluster.set(c.code, perCluster.get(c.code)! + g.n);
     }
@@ -233,10 +210,9 @@ export class ReportService {
   async supplyDemand(viewer: Viewer, year: number, groupBy: SupplyDemandGroupBy): Promise<SupplyDemand> {
     checkYear(year);
     const [graduates, postings, clusters] = await Promise.all([
-      this.graduatesByMajor(year, schoolScope(viewer)),
-      // From the postings' packed profiles: on FerretDB a filter reads every posting document.
-      this.postingProfiles.load().then((all) => all.filter((p) => p.status === PostingStatus.OPEN)),
-      this.clusters(),
+      this.store.graduates(year, schoolScope(viewer)),
+      this.store.openPostings(),
+      this.store.clusters(),
     ]);
     const tallies = new Map<string, { supply: number; demand: number }>();
     const tallyOf = (key: string) => {
@@ -249,7 +225,7 @@ export class ReportService {
     for (const g of graduates) supplyTotal += g.n;
     for (const p of postings) demandTotal += p.capacity;
     if (groupBy === SupplyDemandGroupBy.MAJOR_CATEGORY) {
-      for (const g of graduates) tallyOf(g._id.major.slice(0, 2)).supply += g.n;
+      for (const g of graduates) tallyOf(g.major.slice(0, 2)).supply += g.n;
       for (const p of postings) {
         const categories = new Set(p.majors.map((m) => m.slice(0, 2)));
         if (categories.size === 0) tallyOf("ANY").demand += p.capacity;
@@ -257,14 +233,13 @@ export class ReportService {
       }
     } else {
       for (const g of graduates) {
-        const divisions = new Set(clusters.filter((c) => c.majorPrefixes.some((prefix) => g._id.major.startsWith(prefix))).flatMap((c) => c.industries));
+        const divisions = new Set(clusters.filter((c) => c.majorPrefixes.some((prefix) => g.major.startsWith(prefix))).flatMap((c) => c.industries));
         if (divisions.size === 0) tallyOf("NONE").supply += g.n;
         for (const d of divisions) tallyOf(d).supply += g.n;
       }
-      const enterpriseIds = [...new Set(postings.map((p) => String(p.enterprise)))].map((id) => new Types.ObjectId(id));
-      const enterprises = enterpriseIds.length ? await EnterpriseModel.find({ _id: trusted({ $in: enterpriseIds }) }, { industry: 1 }).lean<{ _id: Types.ObjectId; industry: string }[]>() : [];
+      const enterprises = await this.store.enterprises([...new Set(postings.map((p) => p.enterprise))]);
       const industryOf = new Map(enterprises.map((e) => [String(e._id), e.industry.slice(0, 2)]));
-      for (const p of postings) tallyOf(industryOf.get(String(p.enterprise)) ?? "NONE").demand += p.capacity;
+      for (const p of postings) tallyOf(industryOf.get(p.enterprise) ?? "NONE").demand += p.capacity;
     }
     const label = (key: string) => {
       if (key === "ANY") return "不限专业";
@@ -287,24 +262,10 @@ export class ReportService {
   async quotaCompliance(viewer: Viewer, year: number): Promise<QuotaCompliance> {
     checkYear(year);
     if (viewer.role === Role.SCHOOL) throw new ForbiddenError("schools do not see enterprise compliance");
-    const scope = viewer.role === Role.ENTERPRISE ? { _id: new Types.ObjectId(viewer.enterpriseId ?? "000000000000000000000000") } : {};
-    const [enterprises, runs, postings] = await Promise.all([
-      EnterpriseModel.find({ ...scope, aboveScale: true }).maxTimeMS(QUERY_TIMEOUT_MS).lean<Enterprise[]>(),
-      activeRunIds(),
-      PostingModel.find({ kind: PostingKind.INTERNSHIP, startDate: trusted({ $lte: `${year}-12-31` }), endDate: trusted({ $gte: `${year}-01-01` }) }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>(),
+    const [enterprises, placed] = await Promise.all([
+      this.store.aboveScaleEnterprises(viewer.role === Role.ENTERPRISE ? viewer.enterpriseId ?? "" : null),
+      this.store.acceptedInternsByEnterprise(year),
     ]);
-    const inYear = new Set(postings.map((p) => String(p._id)));
-    const placed = new Map<string, number>();
-    if (runs.length > 0) {
-      const groups = await PlacementModel.aggregate<{ _id: { enterprise: Types.ObjectId; posting: Types.ObjectId }; n: number }>([
-        { $match: { status: PlacementStatus.ACCEPTED, run: { $in: runs } } },
-        { $group: { _id: { enterprise: "$enterprise", posting: "$posting" }, n: { $sum: 1 } } },
-      ]).option({ maxTimeMS: QUERY_TIMEOUT_MS });
-      for (const g of groups) {
-        if (!inYear.has(String(g._id.posting))) continue;
-        placed.set(String(g._id.enterprise), (placed.get(String(g._id.enterprise)) ?? 0) + g.n);
-      }
-    }
     const rows: EnterpriseCompliance[] = enterprises.map((e) => {
       const { minInterns: floor, maxInterns: ceiling } = enterpriseBounds({ headcount: e.headcount, aboveScale: true }, 0);
       const placedInterns = placed.get(String(e._id)) ?? 0;
@@ -312,7 +273,7 @@ export class ReportService {
       const status = interns < floor ? ComplianceStatus.BELOW : interns > ceiling ? ComplianceStatus.ABOVE : ComplianceStatus.WITHIN;
       const division = e.industry.slice(0, 2);
       return {
-        enterpriseId: String(e._id), name: e.name, district: e.district, districtName: districtName(e.district) ?? e.district,
+        enterpriseId: String(e._id), creditCode: e.creditCode, name: e.name, district: e.district, districtName: districtName(e.district) ?? e.district,
         industry: division, industryName: industryName(division) ?? division, headcount: e.headcount, floor, ceiling,
         placedInterns, recordedInterns: e.recordedInterns ?? 0, interns, status, statusLabel: COMPLIANCE_LABELS[status],
       };
@@ -345,49 +306,9 @@ export class ReportService {
     };
   }
 
-  /** Counter cells of a year and dimension (of one school when given), from the pre-aggregated counters. */
-  private async counters(year: number, dim: CounterDimension, school: Types.ObjectId | null): Promise<CounterDoc[]> {
-    return flatten(year, dim, await readCounters(year, dim), school);
+  private async schools(): Promise<Map<string, ReportSchool>> {
+    return new Map((await this.store.schools()).map((s) => [s.id, s]));
   }
-
-  /** Graduates per (school, major) from the snapshot kept with the counters (see server/reports/counters.ts). */
-  private async graduateSnapshot(year: number, school: Types.ObjectId | null): Promise<GraduateGroup[]> {
-    const list: GraduateGroup[] = [];
-    for (const [schoolId, majors] of await readGraduates(year)) {
-      if (school && schoolId !== String(school)) continue;
-      for (const [major, n] of majors) list.push({ _id: { school: new Types.ObjectId(schoolId), major }, n });
-    }
-    return list;
-  }
-
-  /** Students of a graduation year counted per (school, major): one $match + $group. */
-  private graduatesByMajor(year: number, school: Types.ObjectId | null): Promise<GraduateGroup[]> {
-    return StudentModel.aggregate<GraduateGroup>([
-      { $match: school ? { graduationYear: year, school } : { graduationYear: year } },
-      { $group: { _id: { school: "$school", major: "$major" }, n: { $sum: 1 } } },
-    ]).option({ maxTimeMS: QUERY_TIMEOUT_MS }).exec();
-  }
-
-  private async schools(): Promise<Map<string, School>> {
-    const list = await SchoolModel.find({}, { name: 1, level: 1 }).lean<School[]>();
-    return new Map(list.map((s) => [String(s._id), s]));
-  }
-
-  private clusters(): Promise<Cluster[]> {
-    return ClusterModel.find({}).sort({ code: 1 }).lean<Cluster[]>().exec();
-  }
-}
-
-function flatten(year: number, dim: CounterDimension, cells: Map<string, Map<string, { r: number; e: number; c: number; f: number; m: number }>>, school: Types.ObjectId | null): CounterDoc[] {
-  const list: CounterDoc[] = [];
-  for (const [schoolId, byKey] of cells) {
-    if (school && schoolId !== String(school)) continue;
-    for (const [key, cell] of byKey) {
-      // SCHOOL cells are stored under "ALL"; the group key is the school id.
-      list.push({ year, dim, school: new Types.ObjectId(schoolId), key: dim === "SCHOOL" ? schoolId : key, recorded: cell.r, employed: cell.e, employedInCity: cell.c, furtherStudy: cell.f, relatedToMajor: cell.m });
-    }
-  }
-  return list;
 }
 
 function checkYear(year: number): void {
@@ -395,13 +316,13 @@ function checkYear(year: number): void {
 }
 
 /** The school a viewer is limited to (null: all); enterprises see no graduate figures. */
-function schoolScope(viewer: Viewer): Types.ObjectId | null {
+function schoolScope(viewer: Viewer): string | null {
   if (viewer.role === Role.BUREAU) return null;
-  if (viewer.role === Role.SCHOOL && viewer.schoolId) return new Types.ObjectId(viewer.schoolId);
+  if (viewer.role === Role.SCHOOL && viewer.schoolId) return viewer.schoolId;
   throw new ForbiddenError("graduate figures are for schools and the bureau");
 }
 
-function dimensionOf(groupBy: RetentionGroupBy): CounterDimension {
+function dimensionOf(groupBy: RetentionGroupBy): OutcomeDimension {
   switch (groupBy) {
     case RetentionGroupBy.SCHOOL:
     case RetentionGroupBy.SCHOOL_LEVEL: return "SCHOOL";
@@ -412,25 +333,27 @@ function dimensionOf(groupBy: RetentionGroupBy): CounterDimension {
   }
 }
 
-function addCounter(t: Tally, c: CounterDoc): void {
-  t.recorded += c.recorded;
-  t.employed += c.employed;
-  t.employedInCity += c.employedInCity;
-  t.furtherStudy += c.furtherStudy;
-  t.relatedToMajor += c.relatedToMajor;
+/** Adds `n` outcomes of one kind to a tally. */
+function addGroup(t: Tally, g: OutcomeGroup): void {
+  const employed = g.status === OutcomeStatus.EMPLOYED;
+  t.recorded += g.n;
+  if (employed) t.employed += g.n;
+  if (employed && g.inCity) t.employedInCity += g.n;
+  if (g.status === OutcomeStatus.FURTHER_STUDY) t.furtherStudy += g.n;
+  if (employed && g.relatedToMajor === true) t.relatedToMajor += g.n;
 }
 
-function toRow(key: string, label: string, t: Tally, target: number): RetentionRow {
+function toRow(key: string, code: string, label: string, t: Tally, target: number): RetentionRow {
   const retentionRate = rate(t.employedInCity, t.employed);
   return {
-    key, label, graduates: t.graduates, recorded: t.recorded, employed: t.employed, employedInCity: t.employedInCity,
+    key, code, label, graduates: t.graduates, recorded: t.recorded, employed: t.employed, employedInCity: t.employedInCity,
     furtherStudy: t.furtherStudy, relatedToMajor: t.relatedToMajor, retentionRate,
     placementRate: rate(t.employed + t.furtherStudy, t.graduates), majorMatchRate: rate(t.relatedToMajor, t.employed),
     gap: gapTo(target, retentionRate),
   };
 }
 
-function labelOf(groupBy: RetentionGroupBy, key: string, schools: Map<string, School>): string {
+function labelOf(groupBy: RetentionGroupBy, key: string, schools: Map<string, ReportSchool>): string {
   switch (groupBy) {
     case RetentionGroupBy.SCHOOL: return schools.get(key)?.name ?? key;
     case RetentionGroupBy.MAJOR: return majorName(key) ?? key;
@@ -441,9 +364,18 @@ function labelOf(groupBy: RetentionGroupBy, key: string, schools: Map<string, Sc
   }
 }
 
-function rankingRow(school: School, t: Tally, rank: number | null, eligible: boolean, rewardYuan: number | null, note: string): SchoolRanking {
+function rankingRow(school: ReportSchool, t: Tally, rank: number | null, eligible: boolean, rewardYuan: number | null, note: string): SchoolRanking {
   return {
-    rank, schoolId: String(school._id), schoolName: school.name, level: school.level, levelLabel: SCHOOL_LEVEL_LABELS[school.level],
+    rank, schoolId: school.id, schoolCode: school.code, schoolName: school.name, level: school.level, levelLabel: SCHOOL_LEVEL_LABELS[school.level],
     eligible, employed: t.employed, employedInCity: t.employedInCity, retentionRate: rate(t.employedInCity, t.employed), rewardYuan, note,
   };
+}
+
+/**
+ * The code people know for a row's key: the school's code (学校标识码) for schools (empty while the
+ * registry has none), the key itself for majors, categories, industries, districts (GB/T codes)
+ * and levels.
+ */
+function codeOf(groupBy: RetentionGroupBy, key: string, schools: Map<string, ReportSchool>): string {
+  return groupBy === RetentionGroupBy.SCHOOL ? schools.get(key)?.code ?? "" : key;
 }

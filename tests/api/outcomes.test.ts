@@ -1,15 +1,12 @@
 /**
  * Recording graduate destinations: which student a row names (by student id, or by national ID
- * through the claim of its keyed hash), what is copied from that student, the viewer's scope, and
- * the claimed slots through which a (student, year)'s records are found (server/services/outcome.service.ts).
- * Interrupted writes are simulated by writing their steps by hand.
+ * through its keyed hash), what is copied from that student, the viewer's scope, and the chain of
+ * a (student, year)'s records (server/store/outcomes.store.ts): one current, history kept,
+ * concurrent writers refused. Interrupted writes are simulated by writing their steps by hand.
  */
 import { Types } from "mongoose";
 import { Role } from "../../schema/enums";
-import { KeyClaimModel } from "../../schema/key-claim.model";
 import { EmploymentOutcomeModel } from "../../schema/outcome.model";
-import { MarkerModel } from "../../schema/profile-chunk.model";
-import { outcomeKey } from "../../server/services/outcome.service";
 import { aNationalId, aSchool, aStudent, anOutcome } from "../helpers/factories";
 import { errorCode, startTestServer, type TestServer } from "../helpers/test-server";
 
@@ -87,11 +84,8 @@ describe("which student a row names", () => {
     expect((await server.ok(HISTORY, { s: a.students[0] }, a.token)).employmentOutcomes).toHaveLength(1);
   });
 
-  test("a national ID whose claim names no student (an import that died) is unknown; a malformed one is refused as such", async () => {
-    const nationalId = aNationalId();
-    const hash = server.services.cipher.lookupHash("nid", nationalId);
-    await KeyClaimModel.create({ _id: `nid:${hash}`, owner: new Types.ObjectId(), batch: "died", claimedAt: new Date() });
-    const res = await server.gql(RECORD, { rows: [other({ nationalId }), other({ nationalId: "35058220040101001" })] }, bureau);
+  test("a national ID no student holds is unknown; a malformed one is refused as such", async () => {
+    const res = await server.gql(RECORD, { rows: [other({ nationalId: aNationalId() }), other({ nationalId: "35058220040101001" })] }, bureau);
     expect(problemsOf(res)).toEqual([
       { row: 1, field: "nationalId", message: "no student with this national ID in your scope" },
       { row: 2, field: "nationalId", message: expect.stringContaining("18 characters") },
@@ -128,46 +122,44 @@ describe("replacing a destination", () => {
     expect(records[0].current).toBe(true);
   });
 
-  test("a slot claimed by a write that died is a conflict while fresh and taken over once stale", async () => {
+  test("a record whose write died before promoting it is a conflict while fresh and replaced once stale", async () => {
     const student = school.B.students[1]!;
-    await server.ok(RECORD, { rows: [other({ studentId: student })] }, bureau);
-    // The next write claimed slot 1 and died before writing its record.
-    const key = outcomeKey(student, YEAR, 1);
-    await KeyClaimModel.create({ _id: key, owner: new Types.ObjectId(), batch: "died", claimedAt: new Date() });
+    const first = (await server.ok(RECORD, { rows: [other({ studentId: student })] }, bureau)).recordEmploymentOutcomes.outcomes[0];
+    // The next write inserted its record, following the current one, and died before promoting it.
+    const died = new Types.ObjectId();
+    const current = await EmploymentOutcomeModel.findById(first.id).lean();
+    await EmploymentOutcomeModel.collection.insertOne({
+      ...current!, _id: died, status: "FURTHER_STUDY", follows: first.id, current: false, currentKey: `${student}:${YEAR}:${String(died)}`, batch: "died", createdAt: new Date(),
+    });
     const res = await server.gql(RECORD, { rows: [other({ studentId: student, status: "UNEMPLOYED" })] }, bureau);
     expect(errorCode(res)).toBe("CONFLICT");
     expect(res.errors![0]!.message).toBe("a destination of these students changed meanwhile; nothing recorded");
-    expect((await history(student)).map((r: any) => [r.status, r.current])).toEqual([["OTHER", true]]);
-    await KeyClaimModel.updateOne({ _id: key }, { $set: { claimedAt: new Date(Date.now() - 120_000) } });
+    expect((await history(student)).map((r: any) => [r.status, r.current])).toEqual([["FURTHER_STUDY", false], ["OTHER", true]]);
+    await EmploymentOutcomeModel.collection.updateOne({ _id: died }, { $set: { createdAt: new Date(Date.now() - 120_000) } });
     const retried = await server.ok(RECORD, { rows: [other({ studentId: student, status: "UNEMPLOYED" })] }, bureau);
     expect(retried.recordEmploymentOutcomes).toMatchObject({ recorded: 1, replaced: 1 });
-    expect((await history(student)).map((r: any) => [r.status, r.current])).toEqual([["UNEMPLOYED", true], ["OTHER", false]]);
+    expect((await history(student)).map((r: any) => [r.status, r.current])).toEqual([["UNEMPLOYED", true], ["FURTHER_STUDY", false], ["OTHER", false]]);
+    expect(await EmploymentOutcomeModel.countDocuments({ student: new Types.ObjectId(student), current: true })).toBe(1);
   });
 
-  test("destinations recorded before slots existed get their slots once, and are then found and replaced", async () => {
-    const student = new Types.ObjectId(school.A.students[3]!);
-    // What an earlier version wrote: a record kept as history and the current one, without slot claims.
-    const earlier = (status: string, current: boolean, _id = new Types.ObjectId()) => ({
-      _id, student, school: new Types.ObjectId(school.A.id), schoolLevel: "HIGHER_VOCATIONAL", major: school.A.major, majorCategory: "51", graduationYear: YEAR, status,
-      employer: null, employerName: null, employerCreditCode: null, workDistrict: null, inCity: false, industry: null, industryDivision: null, relatedToMajor: null,
-      date: "2024-09-01", source: "学校就业统计", current, currentKey: current ? `${String(student)}:${YEAR}` : `${String(student)}:${YEAR}:${String(_id)}`,
-      batch: "earlier", recordedBy: "earlier", createdAt: new Date(), updatedAt: new Date(),
-    });
-    const first = earlier("UNEMPLOYED", false);
-    const second = earlier("OTHER", true);
-    await EmploymentOutcomeModel.collection.insertMany([second, first]);
-    expect(await history(String(student))).toEqual([]); // not found without their slots
-    await MarkerModel.deleteOne({ _id: "outcome-slots:v1" });
-    expect(await server.services.outcomes.ensureSlotsClaimed()).toBe(await EmploymentOutcomeModel.countDocuments({}));
-    expect(await server.services.outcomes.ensureSlotsClaimed()).toBe(0); // once
-    expect((await history(String(student))).map((r: any) => r.id)).toEqual([String(second._id), String(first._id)]);
-    // A build interrupted before its marker runs again without changing a claim.
-    await MarkerModel.deleteOne({ _id: "outcome-slots:v1" });
-    await server.services.outcomes.ensureSlotsClaimed();
-    expect((await history(String(student))).map((r: any) => r.id)).toEqual([String(second._id), String(first._id)]);
+  test("two records cannot follow the same one, nor two be current for a student and year (unique indexes)", async () => {
+    const student = school.A.students[3]!;
+    const first = (await server.ok(RECORD, { rows: [other({ studentId: student })] }, bureau)).recordEmploymentOutcomes.outcomes[0];
+    const record = await EmploymentOutcomeModel.findById(first.id).lean();
+    const copy = (fields: Record<string, unknown>) => EmploymentOutcomeModel.collection.insertOne({ ...record!, _id: new Types.ObjectId(), ...fields });
+    await expect(copy({ currentKey: `${student}:${YEAR}:x`, follows: `${student}:${YEAR}` })).rejects.toMatchObject({ code: 11000 });
+    await expect(copy({ currentKey: `${student}:${YEAR}`, follows: "another" })).rejects.toMatchObject({ code: 11000 });
+    expect(await history(student)).toHaveLength(1);
+  });
 
-    const res = await server.ok(RECORD, { rows: [anOutcome({ studentId: String(student), graduationYear: YEAR })] }, school.A.token);
-    expect(res.recordEmploymentOutcomes).toMatchObject({ recorded: 1, replaced: 1 });
-    expect((await history(String(student))).map((r: any) => [r.status, r.current])).toEqual([["EMPLOYED", true], ["OTHER", false], ["UNEMPLOYED", false]]);
+  test("a call whose row conflicts writes none of its rows", async () => {
+    const [fresh, busy] = [school.A.students[0]!, school.B.students[2]!];
+    const before = await history(fresh);
+    const current = await EmploymentOutcomeModel.findOne({ currentKey: `${busy}:${YEAR}` }).lean();
+    const pending = new Types.ObjectId();
+    await EmploymentOutcomeModel.collection.insertOne({ ...current!, _id: pending, follows: String(current!._id), current: false, currentKey: `${busy}:${YEAR}:${String(pending)}`, createdAt: new Date() });
+    const res = await server.gql(RECORD, { rows: [other({ studentId: fresh, status: "UNEMPLOYED" }), other({ studentId: busy, status: "UNEMPLOYED" })] }, bureau);
+    expect(errorCode(res)).toBe("CONFLICT");
+    expect(await history(fresh)).toEqual(before);
   });
 });

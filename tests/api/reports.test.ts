@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { Types } from "mongoose";
+import mongoose, { Types } from "mongoose";
+import { PostgresReader, ReportsStore } from "../../server/store/reports.store";
 import { Role } from "../../schema/enums";
 import { AllocationRunModel, AllocationRunStatus } from "../../schema/allocation-run.model";
 import { PlacementModel, PlacementStatus } from "../../schema/placement.model";
@@ -187,6 +188,38 @@ describe("retention statistics", () => {
   });
 });
 
+describe("the store's SQL groupings on FerretDB", () => {
+  const embedded = process.env.TEST_POSTGRES_URL && !process.env.MONGODB_URI ? test : test.skip;
+  const sorted = <T,>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
+
+  embedded("give the same groups as the mongoose $group, for every dimension, for all and for one school", async () => {
+    const reader = new PostgresReader(process.env.TEST_POSTGRES_URL!, mongoose.connection.name);
+    try {
+      const store = new ReportsStore(reader);
+      for (const school of [null, ids.A!]) {
+        for (const dimension of ["SCHOOL", "MAJOR", "INDUSTRY", "DISTRICT"] as const) {
+          const viaSql = await store.outcomeGroups(YEAR, dimension, school);
+          expect(viaSql.length).toBeGreaterThan(0);
+          expect(sorted(viaSql)).toEqual(sorted(await store.outcomeGroups(YEAR, dimension, school, "mongo")));
+        }
+        const graduates = await store.graduates(YEAR, school);
+        expect(graduates.reduce((n, g) => n + g.n, 0)).toBe(school ? 5 : 16);
+        expect(sorted(graduates)).toEqual(sorted(await store.graduates(YEAR, school, "mongo")));
+      }
+      expect(await store.outcomeGroups(YEAR - 1, "SCHOOL", null)).toEqual([]);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  test("rebuilding a year's counters leaves the trend as it was", async () => {
+    const trend = async () => (await server.ok(`{ retentionTrend { year employed employedInCity } }`, {}, bureau)).retentionTrend;
+    const before = await trend();
+    await server.ok(`mutation($y: Int!) { rebuildRetentionCounters(year: $y) }`, { y: YEAR }, bureau);
+    expect(await trend()).toEqual(before);
+  });
+});
+
 describe("school retention ranking", () => {
   test("equal rates share a rank and a tier; 中职 schools and schools with too few employed are listed unranked", async () => {
     const { schoolRetentionRanking: r } = await server.ok(RANKING, { y: YEAR, m: 2 }, bureau);
@@ -327,7 +360,7 @@ describe("exports", () => {
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString("utf8").slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("代码,学校,毕业生人数,就业人数,在泉就业人数,升学人数,专业相关就业人数,留泉率,毕业去向落实率,专业对口率,距目标50%差距");
+    expect(lines[0]).toBe("学校标识码,学校,毕业生人数,就业人数,在泉就业人数,升学人数,专业相关就业人数,留泉率,毕业去向落实率,专业对口率,距目标50%差距");
     expect(lines).toHaveLength(1 + 5 + 1);
     expect(lines[lines.length - 1]).toBe("TOTAL,合计,16,11,7,1,8,63.6%,75.0%,72.7%,-13.6%");
   });
@@ -338,10 +371,26 @@ describe("exports", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as any);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).getCell(1).value).toBe("企业名称");
-    expect(sheet.getRow(1).getCell(10).value).toBe("状态");
-    const { quotaCompliance: q } = await server.ok(`query($y: Int!) { quotaCompliance(year: $y) { rows { name } } }`, { y: 2027 }, bureau);
+    expect([1, 2, 3, 4, 13].map((i) => sheet.getRow(1).getCell(i).value)).toEqual(["统一社会信用代码", "区县代码（GB/T 2260）", "行业代码（GB/T 4754）", "企业名称", "状态"]);
+    const { quotaCompliance: q } = await server.ok(`query($y: Int!) { quotaCompliance(year: $y) { rows { creditCode name district industry } } }`, { y: 2027 }, bureau);
     expect(sheet.actualRowCount).toBe(1 + q.rows.length + 1);
+    // Codes people know first, not database ids.
+    expect([1, 2, 3, 4].map((i) => sheet.getRow(2).getCell(i).value)).toEqual([q.rows[0].creditCode, q.rows[0].district, q.rows[0].industry, q.rows[0].name]);
+    expect(q.rows[0].creditCode).toMatch(/^[0-9A-HJ-NPQRTUWXY]{18}$/);
+  });
+
+  test("the first column is the GB/T code of a district, industry or major, never a database id", async () => {
+    const csv = async (path: string) => (await (await get(path, bureau)).text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((line) => line.split(","));
+    const district = await csv(`/exports/retention.csv?year=${YEAR}&groupBy=DISTRICT`);
+    expect(district[0]![0]).toBe("区县代码（GB/T 2260）");
+    expect(district.slice(1).map((r) => r[0])).toEqual(["350203", "350503", "350582", "440305", "TOTAL"]);
+    const major = await csv(`/exports/retention.csv?year=${YEAR}&groupBy=MAJOR`);
+    expect(major.slice(1, -1).map((r) => r[0])).toEqual(["460301", "510201", "530701", "570102K", "710201"]);
+    const ranking = await csv(`/exports/ranking.csv?year=${YEAR}`);
+    expect(ranking[0]!.slice(0, 3)).toEqual(["学校标识码", "学校", "名次"]);
+    for (const row of [...district, ...major, ...ranking].slice(1)) expect(row[0]).not.toMatch(/^[0-9a-f]{24}$/);
+    const fit = await csv(`/exports/fit.csv?year=${YEAR}`);
+    expect(fit[1]![0]).toMatch(/^[A-Z_]+$/);
   });
 
   test("every report exports in both formats for the bureau", async () => {
