@@ -17,6 +17,15 @@ module.exports = {
       globalTeardown: "<rootDir>/tests/helpers/global-teardown.ts",
       setupFiles: ["reflect-metadata"],
     },
+    {
+      displayName: "e2e",
+      testEnvironment: "node",
+      transform,
+      testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
+      globalSetup: "<rootDir>/tests/helpers/global-setup.ts",
+      globalTeardown: "<rootDir>/tests/helpers/global-teardown.ts",
+      setupFiles: ["reflect-metadata"],
+    },
   ],
   testTimeout: 60000,
 };
