@@ -11,6 +11,7 @@ import { ApplicationStatus } from "./enums";
 @index({ posting: 1 })
 @index({ enterprise: 1, _id: 1 })
 @index({ school: 1, _id: 1 })
+@index({ status: 1 })
 export class Application {
   @Field(() => ID, { name: "id" })
   readonly _id!: Types.ObjectId;

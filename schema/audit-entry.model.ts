@@ -1,4 +1,4 @@
-import { getModelForClass, modelOptions, prop } from "@typegoose/typegoose";
+import { getModelForClass, index, modelOptions, prop } from "@typegoose/typegoose";
 import { Types } from "mongoose";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { collectionOptions } from "./common";
@@ -21,6 +21,8 @@ registerEnumType(AuditAction, { name: "AuditAction", description: "发起 / 求�
  */
 @ObjectType({ description: "操作日志" })
 @modelOptions(collectionOptions("audit_log"))
+@index({ runId: 1 })
+@index({ action: 1 })
 export class AuditEntry {
   @Field(() => ID, { name: "id" })
   readonly _id!: Types.ObjectId;

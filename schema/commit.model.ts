@@ -1,7 +1,7 @@
 import { getModelForClass, modelOptions, prop } from "@typegoose/typegoose";
 import { Types } from "mongoose";
 
-/** An idempotency key of a commit (as _id, so a look-up uses the only index FerretDB's SQLite backend has). */
+/** An idempotency key of a commit (as _id: one key, one run). */
 @modelOptions({ schemaOptions: { collection: "commit_keys", versionKey: false, strictQuery: "throw" } })
 export class CommitKey {
   @prop({ required: true, type: String })

@@ -9,6 +9,9 @@ import { SizeClass } from "./enums";
 @index({ creditCode: 1 }, { unique: true })
 @index({ district: 1 })
 @index({ industry: 1 })
+@index({ industryPrefixes: 1 })
+@index({ aboveScale: 1 })
+@index({ clusters: 1 })
 export class Enterprise {
   @Field(() => ID, { name: "id" })
   readonly _id!: Types.ObjectId;
@@ -36,6 +39,10 @@ export class Enterprise {
   @Field({ description: "国民经济行业分类代码 (GB/T 4754-2017)" })
   @prop({ required: true })
   industry!: string;
+
+  /** Every prefix of the industry code ("1", "13", "139", "1391"), so a prefix filter is an equality. */
+  @prop({ type: () => [String], default: [] })
+  industryPrefixes!: string[];
 
   @Field(() => [String], { description: "产业集群代码" })
   @prop({ type: () => [String], default: [] })

@@ -67,3 +67,26 @@ export class Placement {
 }
 
 export const PlacementModel = getModelForClass(Placement);
+
+/**
+ * The answer to an offer, keyed by the placement's id: inserting it is what decides which of two
+ * concurrent answers wins (a primary-key insert is atomic; FerretDB's guarded findOneAndUpdate is
+ * not: two `{ _id, status: OFFERED }` updates at once both succeed). The placement is then updated
+ * to match; a reader finishing an interrupted answer applies this record again.
+ */
+@modelOptions({ schemaOptions: { collection: "placement_answers", versionKey: false, strictQuery: "throw" } })
+export class PlacementAnswer {
+  @prop({ required: true, type: () => Types.ObjectId })
+  _id!: Types.ObjectId;
+
+  @prop({ required: true, enum: PlacementStatus, type: String })
+  status!: PlacementStatus;
+
+  @prop({ type: () => String, default: null })
+  reason!: string | null;
+
+  @prop({ required: true })
+  at!: Date;
+}
+
+export const PlacementAnswerModel = getModelForClass(PlacementAnswer);

@@ -8,6 +8,8 @@ import { PostingKind, PostingStatus, SchoolLevel } from "./enums";
 @modelOptions(collectionOptions("postings"))
 @index({ enterprise: 1, _id: 1 })
 @index({ kind: 1, status: 1 })
+@index({ district: 1 })
+@index({ majors: 1 })
 export class Posting {
   @Field(() => ID, { name: "id" })
   readonly _id!: Types.ObjectId;

@@ -14,6 +14,7 @@ import { Gender } from "./enums";
 @index({ nationalIdHash: 1 }, { unique: true })
 @index({ school: 1, _id: 1 })
 @index({ graduationYear: 1 })
+@index({ major: 1 })
 export class Student {
   @Field(() => ID, { name: "id" })
   readonly _id!: Types.ObjectId;

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
       await mongoose.connection.dropDatabase();
       await syncIndexes(db.postgresUrl);
     }
-    const services = createServices(config);
+    const services = createServices(config, db.stores);
     await prepareServices(services);
     const summary = await loadDemoData(services, { createDemoAccounts: config.env !== "production" });
     console.log(summary ? `loaded: ${JSON.stringify(summary)}` : "the database already has data; use --reset to replace it");

@@ -2,6 +2,7 @@ import mongoose from "mongoose";
 import type { Config } from "./config";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded";
 import { syncIndexes } from "./store/indexes";
+import { createStores, type Stores } from "./store";
 
 // Settings shared by every environment (see shared/DATABASE.md).
 mongoose.set("sanitizeFilter", true);
@@ -15,6 +16,8 @@ export interface Database {
   description: string;
   /** The embedded PostgreSQL under FerretDB, when embedded (the store adds its indexes there). */
   postgresUrl?: string;
+  /** The stores on this database. */
+  stores: Stores;
   close(): Promise<void>;
 }
 
@@ -50,11 +53,14 @@ export async function openDatabase(config: Config, onLost: (reason: string) => v
     throw err;
   }
   await syncIndexes(embedded?.postgresUrl);
+  const stores = createStores({ postgresUrl: embedded?.postgresUrl, database: connection.name });
   return {
     connection,
     description: embedded ? `embedded FerretDB v1.24.2 on PostgreSQL at ${config.dataDir}, ${embedded.uri}` : redact(uri),
     postgresUrl: embedded?.postgresUrl,
+    stores,
     async close() {
+      await stores.close();
       await mongoose.disconnect();
       await embedded?.stop();
     },

@@ -45,8 +45,3 @@ export class ConflictError extends AppError {
     super(message, "CONFLICT", problems ? { field, errors: problems } : { field });
   }
 }
-
-/** True for MongoDB duplicate-key errors (E11000). */
-export function isDuplicateKeyError(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === 11000;
-}

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
 
   db = await openDatabase(config, lost, (message) => logger.warn(message));
   logger.info(`database: ${db.description}`);
-  const services = createServices(config);
+  const services = createServices(config, db.stores);
   await prepareServices(services);
   if (config.seedDemo) {
     const loaded = await loadDemoData(services, { createDemoAccounts: config.env !== "production" });

@@ -1,2 +1,3 @@
 export * from "./auth-checker";
 export * from "./token";
+export * from "./scopes";

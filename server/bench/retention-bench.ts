@@ -45,7 +45,8 @@ import { connectMongoose } from "../database";
 import { syncIndexes } from "../store/indexes";
 import { repoRoot, startEmbeddedDatabase } from "../embedded";
 import { ReportService } from "../services/report.service";
-import { PostgresReader, createOutcomeStores } from "../store/reports.store";
+import { createOutcomeStores } from "../store/reports.store";
+import { FerretSql } from "../store/sql";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "retention-bench-"));
   fs.chmodSync(dataDir, 0o755);
   const ferretdb = await startEmbeddedDatabase({ dataDir });
-  let reader: PostgresReader | undefined;
+  let reader: FerretSql | undefined;
   const result: Record<string, unknown> = {
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     database: "embedded FerretDB v1.24.2 on PostgreSQL",
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
   try {
     await connectMongoose(`${ferretdb.uri}/retention_bench`);
     await syncIndexes(ferretdb.postgresUrl);
-    reader = new PostgresReader(ferretdb.postgresUrl, "retention_bench");
+    reader = FerretSql.connect(ferretdb.postgresUrl, "retention_bench");
     const stores = createOutcomeStores(reader);
     const rng = createRng(7);
     const cipher = benchCipher();

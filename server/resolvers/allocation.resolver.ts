@@ -13,7 +13,7 @@ import { PlacementFilter, PlacementResponse, StartAllocationRunInput } from "../
 import { Role } from "../../schema/enums";
 import { ANY_ROLE } from "../auth";
 import { viewerOf, type Context } from "../context";
-import { toObjectId } from "../services/pagination";
+import { toObjectId } from "../services/ids";
 
 @Resolver(() => AllocationRun)
 export class AllocationRunResolver {

@@ -1,21 +1,9 @@
 import type { Types } from "mongoose";
 import type { AllocationRun } from "../../schema/allocation-run.model";
-import { EnterpriseModel } from "../../schema/enterprise.model";
-import { ApplicationStatus, PostingKind, PostingStatus } from "../../schema/enums";
-import { PlacementStatus } from "../../schema/placement.model";
-import { SchoolModel } from "../../schema/school.model";
 import { ageOn } from "../../schema/rules/national-id";
 import { enterpriseBounds, type EdgePosting, type EdgeStudent, type Instance } from "../../matching";
 import type { AllocationProfiles } from "../solver/profiles-instance";
-import type { ApplicationProfiles, PlacementProfiles, PostingProfiles, StudentProfiles } from "./packed-profiles";
-
-/** Where a run reads students, postings and the places active runs hold. */
-export interface ProfileSources {
-  students: StudentProfiles;
-  postings: PostingProfiles;
-  placements: PlacementProfiles;
-  applications: ApplicationProfiles;
-}
+import type { Stores } from "../store";
 
 /** What the solver's worker needs, plus what the service needs to write the result back. */
 export interface LoadedProfiles {
@@ -32,23 +20,13 @@ export function studyYear(enrolmentYear: number, date: string): number {
 }
 
 /**
- * Offers of the active committed runs that still hold a place (offered or
- * accepted): their students are not allocated again, and their places count
- * against postings' capacity and enterprises' bounds.
- */
-export async function heldPlaces(activeRuns: Types.ObjectId[], placements: PlacementProfiles) {
-  if (activeRuns.length === 0) return [];
-  return (await placements.load(activeRuns)).filter((p) => p.status === PlacementStatus.OFFERED || p.status === PlacementStatus.ACCEPTED);
-}
-
-/**
  * Reads the database into the profiles of an allocation for a run's scope and
  * policy: students in scope without a held place, open internship postings
  * with their remaining capacity, enterprise floors and ceilings from
  * `enterpriseBounds` net of interns already there (recorded ones plus places
  * held in active runs). The worker scores the edges (`buildEdges`).
  */
-export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Types.ObjectId[], today: string, profiles: ProfileSources): Promise<LoadedProfiles> {
+export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Types.ObjectId[], today: string, stores: Stores): Promise<LoadedProfiles> {
   const refYear = Number(today.slice(0, 4));
   const graduationYears = new Set(run.scope.graduationYears);
   const enrolmentYears = new Set(run.scope.enrolmentYears);
@@ -56,19 +34,16 @@ export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Typ
     (graduationYears.size ? graduationYears.has(s.graduationYear) : s.graduationYear >= refYear) && (enrolmentYears.size === 0 || enrolmentYears.has(s.enrolmentYear));
   const districts = new Set(run.scope.districts);
 
-  // Students, postings, preferences and held places come from their packed profiles (a few chunks
-  // each); schools and enterprises are small. One read at a time: on FerretDB concurrent reads only
-  // compete for the same two cores. Students and postings in id order: the instance (and the
-  // candidates kept among equal scores) must not depend on the order imports happened to land in.
-  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const students = (await profiles.students.load(run.scope.schoolIds)).filter(inRunScope).sort(byId);
-  const schools = await SchoolModel.find({}, { level: 1 }).lean();
-  const postings = (await profiles.postings.load()).filter(
-    (p) => p.kind === PostingKind.INTERNSHIP && p.status === PostingStatus.OPEN && (districts.size === 0 || districts.has(p.district)),
-  ).sort(byId);
-  const enterprises = await EnterpriseModel.find({}, { headcount: 1, aboveScale: 1, recordedInterns: 1 }).lean();
-  const applications = (await profiles.applications.load(run.scope.schoolIds)).filter((a) => a.status === ApplicationStatus.ACTIVE);
-  const held = await heldPlaces(activeRuns, profiles.placements);
+  // One read at a time: on two cores concurrent reads only compete. Students and postings come in
+  // id order: the instance (and the candidates kept among equal scores) must not depend on the
+  // order imports happened to land in. Held places: offers (offered or accepted) of active runs;
+  // their students are not allocated again, their places count against capacities and bounds.
+  const students = (await stores.students.profiles(run.scope.schoolIds)).filter(inRunScope);
+  const schools = await stores.schools.all();
+  const postings = (await stores.postings.openInternships()).filter((p) => districts.size === 0 || districts.has(p.district));
+  const enterprises = await stores.enterprises.all();
+  const applications = await stores.applications.activeOf(run.scope.schoolIds);
+  const held = await stores.runs.heldPlaces(activeRuns);
 
   const levelOf = new Map(schools.map((s) => [String(s._id), s.level]));
   const placedStudents = new Set(held.map((h) => h.student));
@@ -80,9 +55,10 @@ export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Typ
   }
   const preferences = new Map<string, { posting: string; rank: number }[]>();
   for (const a of applications) {
-    const list = preferences.get(a.student) ?? [];
-    list.push({ posting: a.posting, rank: a.rank });
-    preferences.set(a.student, list);
+    const student = String(a.student);
+    const list = preferences.get(student) ?? [];
+    list.push({ posting: String(a.posting), rank: a.rank });
+    preferences.set(student, list);
   }
 
   const schoolOf = new Map<string, Types.ObjectId>();

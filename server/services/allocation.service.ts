@@ -1,11 +1,8 @@
-import crypto from "node:crypto";
-import { Types, trusted } from "mongoose";
-import { AllocationRunModel, AllocationRunStatus, RunDetailsModel, SolverChoice, type AllocationRun, type RunEnterprise, type SlotValue } from "../../schema/allocation-run.model";
+import { Types } from "mongoose";
+import { AllocationRunStatus, SolverChoice, type AllocationRun, type RunEnterprise, type SlotValue } from "../../schema/allocation-run.model";
 import { AuditAction } from "../../schema/audit-entry.model";
-import { CommitKeyModel, LockModel } from "../../schema/commit.model";
-import { PlacementModel, PlacementStatus, type Placement } from "../../schema/placement.model";
-import { SchoolModel } from "../../schema/school.model";
-import { UnplacedChunkModel, type UnplacedReason, type UnplacedStudent } from "../../schema/unplaced-student.model";
+import { PlacementStatus, type Placement } from "../../schema/placement.model";
+import type { UnplacedStudent } from "../../schema/unplaced-student.model";
 import type { PlacementFilter, StartAllocationRunInput } from "../../schema/inputs/allocation.input";
 import { PlacementResponse } from "../../schema/inputs/allocation.input";
 import { Role } from "../../schema/enums";
@@ -13,13 +10,13 @@ import { checkDistrict } from "../../schema/rules";
 import { DEFAULT_POLICY, DEFAULT_WEIGHTS, type OptimalResult } from "../../matching";
 import type { AllocationProfiles } from "../solver/profiles-instance";
 import type { BuiltAndSolved } from "../solver/worker-pool";
-import { scopeApplications, type Viewer } from "../auth";
+import { scopeApplications } from "../auth/scopes";
+import { type Viewer } from "../auth/token";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
-import { loadAllocationProfiles, type ProfileSources } from "./allocation-instance";
-import { activeRunIds } from "./active-runs";
+import { loadAllocationProfiles } from "./allocation-instance";
 import type { AuditService } from "./audit.service";
-import type { KeyClaims } from "./key-claims";
-import { findByIds, paginate, paginateIds, toObjectId } from "./pagination";
+import { toObjectId } from "./ids";
+import type { PageArgs, Stores } from "../store";
 import { PageInfo, type ConnectionShape } from "../../schema/connection";
 import { Problems } from "./problems";
 
@@ -33,12 +30,7 @@ export interface AllocationOptions {
   crashPoint: (point: CrashPoint) => void;
   today: () => string;
   log: (message: string, details?: Record<string, unknown>) => void;
-  /** Unique keys by _id: one answer per offer (see respond). */
-  claims: KeyClaims;
 }
-
-const WRITE_CHUNK = 5000;
-const COMMIT_LOCK = "allocation-commit";
 
 /**
  * Allocation runs: build an instance from the database, solve it in a worker,
@@ -54,7 +46,11 @@ export class AllocationService {
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
 
-  constructor(private readonly audit: AuditService, private readonly profiles: ProfileSources, private readonly options: AllocationOptions) {}
+  private readonly runs: Stores["runs"];
+
+  constructor(private readonly audit: AuditService, private readonly stores: Stores, private readonly options: AllocationOptions) {
+    this.runs = stores.runs;
+  }
 
   // ---- runs -------------------------------------------------------------------------------
 
@@ -72,7 +68,7 @@ export class AllocationService {
     for (const [i, id] of scope.schoolIds.entries()) {
       if (!Types.ObjectId.isValid(id)) { problems.add(`scope.schoolIds.${i}`, `not a valid id: "${id}"`); continue; }
       const oid = new Types.ObjectId(id);
-      if (!(await SchoolModel.exists({ _id: oid }))) problems.add(`scope.schoolIds.${i}`, `unknown school ${id}`);
+      if (!(await this.stores.schools.exists(oid))) problems.add(`scope.schoolIds.${i}`, `unknown school ${id}`);
       schoolIds.push(oid);
     }
     const policy = { ...DEFAULT_POLICY, floorPenalty: 1000, maxCandidatesPerStudent: 30, ...(input.policy ?? {}) };
@@ -93,7 +89,7 @@ export class AllocationService {
     }
     problems.throwIfAny();
 
-    const run = await AllocationRunModel.create({
+    const run = await this.runs.create({
       name,
       status: AllocationRunStatus.QUEUED,
       scope: { graduationYears: scope.graduationYears, enrolmentYears: scope.enrolmentYears, districts: scope.districts, schoolIds },
@@ -104,22 +100,22 @@ export class AllocationService {
     });
     await this.audit.record(viewer, AuditAction.RUN_STARTED, { runId: run._id });
     this.enqueue(run._id);
-    return run.toObject();
+    return run;
   }
 
-  async list(page: { first: number; after?: string | null }) {
-    return paginate(AllocationRunModel, {}, page);
+  async list(page: PageArgs) {
+    return this.runs.page(page);
   }
 
   async get(id: string): Promise<AllocationRun> {
-    const run = await AllocationRunModel.findById(toObjectId("id", id)).lean<AllocationRun>();
+    const run = await this.runs.byId(toObjectId("id", id));
     if (!run) throw new NotFoundError("allocation run", id);
     return run;
   }
 
   /** Runs whose placements are live offers (see active-runs.ts). */
   activeRunIds(): Promise<Types.ObjectId[]> {
-    return activeRunIds();
+    return this.runs.activeRunIds();
   }
 
   // ---- solving ----------------------------------------------------------------------------
@@ -140,30 +136,20 @@ export class AllocationService {
 
   /** Re-queues runs left QUEUED or SOLVING by a stopped or crashed process. */
   async resumePending(): Promise<number> {
-    const runs = await AllocationRunModel.find({ status: trusted({ $in: [AllocationRunStatus.QUEUED, AllocationRunStatus.SOLVING] }) }, { _id: 1 }).sort({ _id: 1 }).lean();
-    for (const run of runs) this.enqueue(run._id);
+    const runs = await this.runs.unfinished();
+    for (const run of runs) this.enqueue(run);
     return runs.length;
   }
 
   private async solve(runId: Types.ObjectId): Promise<void> {
-    const claimed = await AllocationRunModel.findOneAndUpdate(
-      { _id: runId, status: trusted({ $in: [AllocationRunStatus.QUEUED, AllocationRunStatus.SOLVING] }) },
-      { $set: { status: AllocationRunStatus.SOLVING, "timings.startedAt": new Date() } },
-      { returnDocument: "before" },
-    ).lean<AllocationRun>();
+    const claimed = await this.runs.claimForSolving(runId);
     if (!claimed) return;
     try {
-      if (claimed.status === AllocationRunStatus.SOLVING) {
-        // Resumed after a crash mid-solve: it may have written part of its children; start clean.
-        // (A QUEUED run has none, and these filters read whole collections on FerretDB.)
-        await PlacementModel.deleteMany({ run: runId });
-        await UnplacedChunkModel.deleteMany({ run: runId });
-        await RunDetailsModel.deleteOne({ _id: runId });
-        await this.profiles.placements.dropGroup(runId);
-      }
+      // Resumed after a crash mid-solve: it may have written part of its children; start clean.
+      if (claimed.status === AllocationRunStatus.SOLVING) await this.runs.clearOutputs(runId);
       const t0 = Date.now();
       const activeRuns = await this.activeRunIds();
-      const { profiles, schoolOf } = await loadAllocationProfiles(claimed, activeRuns, this.options.today(), this.profiles);
+      const { profiles, schoolOf } = await loadAllocationProfiles(claimed, activeRuns, this.options.today(), this.stores);
       const t1 = Date.now();
       const { result, hash, edges } = await this.options.solve(profiles, claimed.solver);
       const t2 = Date.now();
@@ -173,12 +159,8 @@ export class AllocationService {
         return;
       }
       await this.writeResult(runId, schoolOf, result);
-      await RunDetailsModel.replaceOne({ _id: runId }, { enterprises: packEnterprises(result), slots: packSlotValues(result) }, { upsert: true });
       const t3 = Date.now();
-      await AllocationRunModel.updateOne(
-        { _id: runId, status: AllocationRunStatus.SOLVING },
-        {
-          $set: {
+      await this.runs.finishSolving(runId, {
             status: AllocationRunStatus.SOLVED,
             basedOn: activeRuns,
             instanceHash: hash,
@@ -192,9 +174,7 @@ export class AllocationService {
             totalShortfall: result.totalShortfall,
             placedCount: result.placements.length,
             unplacedCount: result.unplaced.length,
-          },
-        },
-      );
+      });
       await this.audit.record(null, AuditAction.RUN_SOLVED, { runId });
     } catch (err) {
       this.options.log("allocation run failed", { runId: String(runId), err: String(err) });
@@ -203,63 +183,32 @@ export class AllocationService {
   }
 
   private async fail(runId: Types.ObjectId, reason: string): Promise<void> {
-    await AllocationRunModel.updateOne(
-      { _id: runId, status: AllocationRunStatus.SOLVING },
-      { $set: { status: AllocationRunStatus.FAILED, failureReason: reason, "timings.finishedAt": new Date() } },
-    );
+    await this.runs.finishSolving(runId, { status: AllocationRunStatus.FAILED, failureReason: reason, "timings.finishedAt": new Date() });
     await this.audit.record(null, AuditAction.RUN_FAILED, { runId });
   }
 
   /** A solved run's per-enterprise bounds and counts. */
-  async runEnterprises(runId: Types.ObjectId): Promise<RunEnterprise[]> {
-    const details = await RunDetailsModel.findById(runId, { enterprises: 1 }).lean();
-    return unpackLines(details?.enterprises, ([enterprise, min, max, placed, shortfall, ceiling]) => ({
-      enterprise: enterprise!, minInterns: Number(min), maxInterns: Number(max), placed: Number(placed), shortfall: Number(shortfall), ceilingValue: ceiling ? Number(ceiling) : null,
-    }));
+  runEnterprises(runId: Types.ObjectId): Promise<RunEnterprise[]> {
+    return this.runs.enterprises(runId);
   }
 
   /** A solved run's value of one more slot per posting. */
-  async runSlotValues(runId: Types.ObjectId): Promise<SlotValue[]> {
-    const details = await RunDetailsModel.findById(runId, { slots: 1 }).lean();
-    return unpackLines(details?.slots, ([posting, value, exact]) => ({ posting: posting!, value: Number(value), exact: exact === "1" }));
+  runSlotValues(runId: Types.ObjectId): Promise<SlotValue[]> {
+    return this.runs.slotValues(runId);
   }
 
-  /** Writes the proposal: placements (offers once committed) and unplaced students with reasons. */
+  /** Writes the proposal: placements (offers once committed), unplaced students with reasons, figures. */
   private async writeResult(runId: Types.ObjectId, schoolOf: Map<string, Types.ObjectId>, result: OptimalResult): Promise<void> {
-    // lean inserts: the documents are complete (defaults and timestamps included), so mongoose's hydration is skipped.
-    const now = new Date();
-    for (let i = 0; i < result.placements.length; i += WRITE_CHUNK) {
-      const chunk = result.placements.slice(i, i + WRITE_CHUNK).map((p) => ({
-        _id: new Types.ObjectId(),
-        run: runId,
-        student: new Types.ObjectId(p.student),
-        posting: new Types.ObjectId(p.posting),
-        enterprise: new Types.ObjectId(p.enterprise),
-        school: schoolOf.get(p.student)!, // every student of the instance has its school there
-        score: p.score,
-        status: PlacementStatus.OFFERED,
-        // reason and respondedAt are left out until an answer sets them (FerretDB pays per stored field).
-        profileChunk: `${String(runId)}-${i / WRITE_CHUNK}`,
-        createdAt: now,
-        updatedAt: now,
-      }));
-      await this.profiles.placements.open(chunk[0]!.profileChunk, runId);
-      await PlacementModel.insertMany(chunk, { ordered: false, lean: true });
-      await this.profiles.placements.complete(chunk[0]!.profileChunk, chunk);
-      if (i === 0) this.options.crashPoint("solve:writing");
-    }
-    const chunks = [];
-    for (let i = 0; i < result.unplaced.length; i += WRITE_CHUNK) {
-      chunks.push({
-        _id: new Types.ObjectId(),
-        run: runId,
-        seq: i / WRITE_CHUNK,
-        lines: result.unplaced.slice(i, i + WRITE_CHUNK).map((u) => `${u.student},${String(schoolOf.get(u.student))},${u.reason}`).join("\n"),
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
-    if (chunks.length) await UnplacedChunkModel.insertMany(chunks, { ordered: false, lean: true });
+    // Every student of the instance has its school in schoolOf.
+    const placements = result.placements.map((p) => ({ student: p.student, posting: p.posting, enterprise: p.enterprise, school: schoolOf.get(p.student)!, score: p.score }));
+    await this.runs.writePlacements(runId, placements, () => this.options.crashPoint("solve:writing"));
+    await this.runs.writeUnplaced(runId, result.unplaced.map((u) => ({ student: u.student, school: String(schoolOf.get(u.student)), reason: u.reason })));
+    const ceiling = new Map((result.enterpriseCeilingValues ?? []).map((v) => [v.enterprise, v.value]));
+    await this.runs.writeDetails(
+      runId,
+      result.enterprises.map((e) => ({ enterprise: e.id, minInterns: e.minInterns, maxInterns: e.maxInterns, placed: e.placed, shortfall: e.shortfall, ceilingValue: ceiling.get(e.id) ?? null })),
+      (result.postingSlotValues ?? []).map((v) => ({ posting: v.posting, value: v.value, exact: v.exact })),
+    );
   }
 
   // ---- commit -----------------------------------------------------------------------------
@@ -275,14 +224,14 @@ export class AllocationService {
     if (!/^[A-Za-z0-9_.:-]{8,100}$/.test(key)) throw new BadUserInputError("idempotencyKey", "must be 8–100 letters, digits or _ . : -");
     const runId = toObjectId("id", id);
     const supersedeIds = supersede.map((s, i) => toObjectId(`supersede.${i}`, s));
-    const run = await AllocationRunModel.findById(runId).lean<AllocationRun>();
+    const run = await this.runs.byId(runId);
     if (!run) throw new NotFoundError("allocation run", id);
 
-    const used = await CommitKeyModel.findById(key).lean();
-    if (used && String(used.run) !== String(runId)) throw new ConflictError("idempotencyKey", "this key was used to commit another run");
+    const used = await this.runs.runOfCommitKey(key);
+    if (used && used !== String(runId)) throw new ConflictError("idempotencyKey", "this key was used to commit another run");
     if ((run.status === AllocationRunStatus.COMMITTED || run.status === AllocationRunStatus.SUPERSEDED) && run.commitKey === key) {
       await this.finishCommit(run, key); // clean-up left by an interrupted commit; nothing when complete
-      return (await AllocationRunModel.findById(runId).lean<AllocationRun>())!;
+      return (await this.runs.byId(runId))!;
     }
     if (run.status === AllocationRunStatus.COMMITTING && run.commitKey !== key) {
       throw new ConflictError("idempotencyKey", "this run is being committed with another key; retry with that key");
@@ -291,9 +240,9 @@ export class AllocationService {
       throw new ConflictError("id", `the run is ${run.status}; only a SOLVED run can be committed`);
     }
 
-    await this.acquireLock(runId, key);
+    if (!(await this.runs.takeCommitLock(runId, key))) throw new ConflictError("id", "another allocation run is being committed; try again shortly");
     this.options.crashPoint("commit:locked");
-    await CommitKeyModel.updateOne({ _id: key }, { $setOnInsert: { run: runId, at: new Date() } }, { upsert: true });
+    await this.runs.recordCommitKey(key, runId);
 
     // Overlap: an active run this one was not built on, and that it does not supersede.
     const active = await this.activeRunIds();
@@ -301,95 +250,60 @@ export class AllocationService {
     const superseding = new Set(supersedeIds.map(String));
     for (const other of supersedeIds) {
       if (!active.some((a) => String(a) === String(other))) {
-        await this.releaseLock(runId, key);
+        await this.runs.releaseCommitLock(runId, key);
         throw new BadUserInputError("supersede", `run ${String(other)} is not an active committed run`);
       }
     }
     for (const otherId of active) {
       if (String(otherId) === String(runId) || basedOn.has(String(otherId)) || superseding.has(String(otherId))) continue;
-      const other = await AllocationRunModel.findById(otherId).lean<AllocationRun>();
+      const other = await this.runs.byId(otherId);
       if (other && scopesOverlap(run.scope, other.scope)) {
-        await this.releaseLock(runId, key);
+        await this.runs.releaseCommitLock(runId, key);
         throw new ConflictError("id", `run ${String(otherId)} is active for an overlapping scope; supersede it explicitly or start a new run`);
       }
     }
 
-    const claimed = await AllocationRunModel.findOneAndUpdate(
-      { _id: runId, status: trusted({ $in: [AllocationRunStatus.SOLVED, AllocationRunStatus.COMMITTING] }), commitKey: trusted({ $in: [null, key] }) },
-      { $set: { status: AllocationRunStatus.COMMITTING, commitKey: key, supersedes: supersedeIds.length ? supersedeIds : run.supersedes } },
-      { returnDocument: "after" },
-    ).lean<AllocationRun>();
+    const claimed = await this.runs.markCommitting(runId, key, supersedeIds.length ? supersedeIds : run.supersedes);
     if (!claimed) {
-      await this.releaseLock(runId, key);
+      await this.runs.releaseCommitLock(runId, key);
       throw new ConflictError("id", "the run changed meanwhile; read it again");
     }
     this.options.crashPoint("commit:claimed");
 
     // The flip: one guarded update makes every placement of the run an offer at once.
-    const flipped = await AllocationRunModel.findOneAndUpdate(
-      { _id: runId, status: AllocationRunStatus.COMMITTING, commitKey: key },
-      { $set: { status: AllocationRunStatus.COMMITTED, committedAt: new Date(), committedBy: viewer.userId } },
-      { returnDocument: "after" },
-    ).lean<AllocationRun>();
-    const committed = flipped ?? (await AllocationRunModel.findById(runId).lean<AllocationRun>())!;
+    const committed = await this.runs.flipCommitted(runId, key, viewer.userId);
     if (committed.status !== AllocationRunStatus.COMMITTED || committed.commitKey !== key) {
       throw new ConflictError("id", "the run changed meanwhile; read it again");
     }
     this.options.crashPoint("commit:flipped");
     await this.finishCommit(committed, key, viewer);
-    return (await AllocationRunModel.findById(runId).lean<AllocationRun>())!;
+    return (await this.runs.byId(runId))!;
   }
 
   /** After the flip: mark superseded runs, audit, release the lock. Idempotent. */
   private async finishCommit(run: AllocationRun, key: string, viewer: Viewer | null = null): Promise<void> {
-    const lock = await LockModel.findById(COMMIT_LOCK).lean();
-    if (!lock || String(lock.run) !== String(run._id) || lock.key !== key) return; // already finished
+    if (!(await this.runs.holdsCommitLock(run._id, key))) return; // already finished
     for (const old of run.supersedes) {
-      const marked = await AllocationRunModel.updateOne({ _id: old, status: AllocationRunStatus.COMMITTED }, { $set: { status: AllocationRunStatus.SUPERSEDED } });
-      if (marked.modifiedCount) await this.audit.record(viewer, AuditAction.RUN_SUPERSEDED, { runId: old });
+      if (await this.runs.markSuperseded(old)) await this.audit.record(viewer, AuditAction.RUN_SUPERSEDED, { runId: old });
     }
     await this.audit.record(viewer, AuditAction.RUN_COMMITTED, { runId: run._id });
-    await this.releaseLock(run._id, key);
-  }
-
-  private async acquireLock(runId: Types.ObjectId, key: string): Promise<void> {
-    try {
-      await LockModel.create({ _id: COMMIT_LOCK, run: runId, key, at: new Date() });
-    } catch {
-      const lock = await LockModel.findById(COMMIT_LOCK).lean();
-      if (lock && String(lock.run) === String(runId) && lock.key === key) return; // resuming our own commit
-      if (!lock) return this.acquireLock(runId, key);
-      throw new ConflictError("id", "another allocation run is being committed; try again shortly");
-    }
-  }
-
-  private async releaseLock(runId: Types.ObjectId, key: string): Promise<void> {
-    await LockModel.deleteOne({ _id: COMMIT_LOCK, run: runId, key });
+    await this.runs.releaseCommitLock(run._id, key);
   }
 
   // ---- placements and offers --------------------------------------------------------------
 
   /** A run's proposed placements (the bureau's review), filterable by enterprise or school. */
-  async runPlacements(runId: Types.ObjectId, filter: { enterpriseId?: string; schoolId?: string }, page: { first: number; after?: string | null }) {
-    const owners: ["e" | "s", Types.ObjectId][] = [];
-    if (filter.enterpriseId) owners.push(["e", toObjectId("enterpriseId", filter.enterpriseId)]);
-    if (filter.schoolId) owners.push(["s", toObjectId("schoolId", filter.schoolId)]);
-    return this.listedPlacements([runId], owners, null, page);
+  async runPlacements(runId: Types.ObjectId, filter: { enterpriseId?: string; schoolId?: string }, page: PageArgs) {
+    return this.runs.placementPage([runId], {
+      enterprise: filter.enterpriseId ? toObjectId("enterpriseId", filter.enterpriseId) : undefined,
+      school: filter.schoolId ? toObjectId("schoolId", filter.schoolId) : undefined,
+    }, page);
   }
 
   /** A run's unplaced students with reasons, optionally of one school; paged by position. */
-  async runUnplaced(runId: Types.ObjectId, filter: { schoolId?: string }, page: { first: number; after?: string | null }): Promise<ConnectionShape<UnplacedStudent>> {
+  async runUnplaced(runId: Types.ObjectId, filter: { schoolId?: string }, page: PageArgs): Promise<ConnectionShape<UnplacedStudent>> {
     const school = filter.schoolId ? String(toObjectId("schoolId", filter.schoolId)) : null;
-    const chunks = await UnplacedChunkModel.find({ run: runId }).sort({ seq: 1 }).lean();
-    const all: UnplacedStudent[] = [];
-    for (const chunk of chunks) {
-      (chunk.lines ? chunk.lines.split("\n") : []).forEach((line, i) => {
-        const [student, entrySchool, reason] = line.split(",");
-        if (!school || entrySchool === school) {
-          all.push({ id: `${String(runId)}:${chunk.seq * WRITE_CHUNK + i}`, student: new Types.ObjectId(student), school: new Types.ObjectId(entrySchool), reason: reason as UnplacedReason });
-        }
-      });
-    }
+    const all = await this.runs.unplaced(runId, school);
     let start = 0;
     if (page.after) {
       const decoded = Buffer.from(page.after, "base64url").toString();
@@ -405,32 +319,15 @@ export class AllocationService {
   }
 
   /** Offers of active runs the viewer may see: an enterprise its own, a school its students'. */
-  async placements(viewer: Viewer, filter: PlacementFilter | undefined, page: { first: number; after?: string | null }) {
+  async placements(viewer: Viewer, filter: PlacementFilter | undefined, page: PageArgs) {
     const active = await this.activeRunIds();
     const runs = filter?.runId ? active.filter((r) => String(r) === filter.runId) : active;
-    // The viewer's scope picks the list to read: an enterprise's offers, or a school's students'.
     const scope = scopeApplications(viewer);
-    const owners: ["e" | "s", Types.ObjectId][] = [];
-    if (scope.enterprise) owners.push(["e", new Types.ObjectId(String(scope.enterprise))]);
-    if (scope.school) owners.push(["s", new Types.ObjectId(String(scope.school))]);
-    if (filter?.enterpriseId) owners.push(["e", toObjectId("filter.enterpriseId", filter.enterpriseId)]);
-    if (filter?.schoolId) owners.push(["s", toObjectId("filter.schoolId", filter.schoolId)]);
-    return this.listedPlacements(runs, owners, filter?.status ?? null, page);
-  }
-
-  /**
-   * One page of the placements of `runs` that belong to every one of `owners`
-   * (an enterprise, a school), optionally of one status: the ids from the runs'
-   * placement profiles (kept in step with every answer), then only the page's
-   * documents by _id.
-   */
-  private async listedPlacements(runs: Types.ObjectId[], owners: ["e" | "s", Types.ObjectId][], status: PlacementStatus | null, page: { first: number; after?: string | null }) {
-    const profiles = runs.length ? await this.profiles.placements.load(runs) : [];
-    const ids = profiles
-      .filter((p) => owners.every(([kind, owner]) => (kind === "e" ? p.enterprise : p.school) === String(owner)) && (!status || p.status === status))
-      .map((p) => p.id)
-      .sort();
-    return paginateIds(ids, placementsById, page);
+    const enterprise = owner(scope.enterprise, filter?.enterpriseId, "filter.enterpriseId");
+    const school = owner(scope.school, filter?.schoolId, "filter.schoolId");
+    // A filter outside the viewer's own scope matches nothing.
+    if (enterprise === null || school === null) return this.runs.placementPage([], {}, page);
+    return this.runs.placementPage(runs, { enterprise, school, status: filter?.status ?? null }, page);
   }
 
   /**
@@ -438,7 +335,7 @@ export class AllocationService {
    * on its student's behalf. Only an OFFERED placement of an active run.
    */
   async respond(viewer: Viewer, id: string, response: PlacementResponse, reason: string | null | undefined): Promise<Placement> {
-    const placement = await PlacementModel.findById(toObjectId("id", id)).lean<Placement>();
+    const placement = await this.runs.placementById(toObjectId("id", id));
     const active = await this.activeRunIds();
     if (!placement || !active.some((r) => String(r) === String(placement.run))) throw new NotFoundError("placement", id);
     const ownEnterprise = viewer.role === Role.ENTERPRISE && viewer.enterpriseId === String(placement.enterprise);
@@ -450,20 +347,13 @@ export class AllocationService {
     const status = response === PlacementResponse.ACCEPT ? PlacementStatus.ACCEPTED : PlacementStatus.DECLINED;
     const answered = (current: string) => new ConflictError("id", `the offer was already answered (${current})`);
     if (placement.status !== PlacementStatus.OFFERED) throw answered(placement.status);
-    // One answer per offer: the first to claim its key writes it, by _id alone. (A guarded
-    // { _id, status: OFFERED } update is not pushed down to SQLite by FerretDB: it read every
-    // placement, ~1.6 s at 45,000.) A claim whose answer never got written (a crash) is taken over
-    // after a minute.
-    const stillOffered = async (): Promise<boolean> => (await PlacementModel.findById(placement._id).lean<Placement>())?.status === PlacementStatus.OFFERED;
-    const conflicts = await this.options.claims.claim([{ key: `answer:${String(placement._id)}`, owner: placement._id }], crypto.randomUUID(), async () => !(await stillOffered()));
-    if (conflicts.length > 0) {
-      const current = (await PlacementModel.findById(placement._id).lean<Placement>())?.status;
-      throw answered(current && current !== PlacementStatus.OFFERED ? current : "being answered");
+    // One answer per offer: the update is guarded by status OFFERED, so of two answers at once
+    // exactly one is written.
+    const updated = await this.runs.answer(placement._id, status, text);
+    if (!updated) {
+      const current = (await this.runs.placementById(placement._id))?.status;
+      throw answered(current ?? "removed");
     }
-    const updated = await this.profiles.placements.writeOne(placement, () =>
-      PlacementModel.findByIdAndUpdate(placement._id, { $set: { status, reason: text, respondedAt: new Date() } }, { returnDocument: "after" }).lean<Placement>(),
-    );
-    if (!updated) throw new NotFoundError("placement", id);
     await this.audit.record(viewer, status === PlacementStatus.ACCEPTED ? AuditAction.PLACEMENT_ACCEPTED : AuditAction.PLACEMENT_DECLINED, {
       runId: placement.run, placementId: placement._id, enterpriseId: placement.enterprise, schoolId: placement.school,
     });
@@ -472,19 +362,15 @@ export class AllocationService {
 
 }
 
-const placementsById = (ids: string[]) => findByIds<Placement>(PlacementModel, ids);
-
-function packEnterprises(result: OptimalResult): string {
-  const ceiling = new Map((result.enterpriseCeilingValues ?? []).map((v) => [v.enterprise, v.value]));
-  return result.enterprises.map((e) => `${e.id},${e.minInterns},${e.maxInterns},${e.placed},${e.shortfall},${ceiling.get(e.id) ?? ""}`).join("\n");
-}
-
-function packSlotValues(result: OptimalResult): string {
-  return (result.postingSlotValues ?? []).map((v) => `${v.posting},${v.value},${v.exact ? 1 : 0}`).join("\n");
-}
-
-function unpackLines<T>(text: string | undefined, row: (fields: string[]) => T): T[] {
-  return text ? text.split("\n").map((line) => row(line.split(","))) : [];
+/**
+ * The owner (enterprise or school) a placement list is narrowed to: the viewer's own, a filter's,
+ * or both when they agree; null when they differ (nothing to list), undefined when neither is set.
+ */
+function owner(scoped: unknown, filtered: string | undefined, field: string): Types.ObjectId | null | undefined {
+  const fromFilter = filtered ? toObjectId(field, filtered) : undefined;
+  if (scoped === undefined) return fromFilter;
+  const own = new Types.ObjectId(String(scoped));
+  return fromFilter && !fromFilter.equals(own) ? null : own;
 }
 
 /** Two scopes overlap when they can share a student (schools and years) or a posting (districts). */

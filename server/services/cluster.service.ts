@@ -1,4 +1,5 @@
-import { ClusterModel, type Cluster } from "../../schema/cluster.model";
+import type { Cluster } from "../../schema/cluster.model";
+import type { ClustersStore } from "../store";
 import type { ClusterInput } from "../../schema/inputs/misc.input";
 import { DEFAULT_CLUSTERS } from "../../schema/reference/clusters";
 import { checkIndustry } from "../../schema/rules";
@@ -6,13 +7,14 @@ import { Problems } from "./problems";
 
 /** The city's key industrial clusters: data the bureau edits. */
 export class ClusterService {
-  async list(): Promise<Cluster[]> {
-    return ClusterModel.find({}).sort({ code: 1 }).lean<Cluster[]>();
+  constructor(private readonly store: ClustersStore) {}
+
+  list(): Promise<Cluster[]> {
+    return this.store.all();
   }
 
   async codes(): Promise<Set<string>> {
-    const rows = await ClusterModel.find({}, { code: 1 }).lean<{ code: string }[]>();
-    return new Set(rows.map((r) => r.code));
+    return new Set((await this.store.all()).map((r) => r.code));
   }
 
   /** Creates or replaces a cluster by its code. */
@@ -22,17 +24,12 @@ export class ClusterService {
     for (const code of input.industries) if (!checkIndustry(code).ok) problems.add("industries", `unknown industry "${code}"`);
     for (const prefix of input.majorPrefixes) if (!/^\d{2}(\d{2})?$/.test(prefix)) problems.add("majorPrefixes", `"${prefix}" must be a 2- or 4-digit major prefix`);
     problems.throwIfAny();
-    const updated = await ClusterModel.findOneAndUpdate(
-      { code: input.code },
-      { $set: { name: input.name.trim(), industries: input.industries, majorPrefixes: input.majorPrefixes } },
-      { upsert: true, returnDocument: "after" },
-    ).lean<Cluster>();
-    return updated!;
+    return this.store.upsert(input.code, { name: input.name.trim(), industries: input.industries, majorPrefixes: input.majorPrefixes });
   }
 
   /** Loads the default clusters when there are none yet. */
   async ensureDefaults(): Promise<void> {
-    if ((await ClusterModel.estimatedDocumentCount()) > 0) return;
-    await ClusterModel.insertMany(DEFAULT_CLUSTERS.map((c) => ({ code: c.code, name: c.name, industries: [...c.industries], majorPrefixes: [...c.majorPrefixes] })));
+    if (!(await this.store.isEmpty())) return;
+    await this.store.insertAll(DEFAULT_CLUSTERS.map((c) => ({ code: c.code, name: c.name, industries: [...c.industries], majorPrefixes: [...c.majorPrefixes] })));
   }
 }

@@ -1,48 +1,55 @@
-import { trusted, type Types } from "mongoose";
-import { EnterpriseModel, type Enterprise } from "../../schema/enterprise.model";
+import type { Types } from "mongoose";
+import type { Enterprise } from "../../schema/enterprise.model";
 import type { EnterpriseFilter } from "../../schema/inputs/misc.input";
 import type { EnterpriseInput, UpdateEnterpriseInput } from "../../schema/inputs/enterprise.input";
 import { Role } from "../../schema/enums";
 import { checkCreditCode, checkDistrict, checkIndustry, isAboveScale, sizeClass } from "../../schema/rules";
-import { canManageEnterprise, scopeEnterprises, type Viewer } from "../auth";
-import { ConflictError, ForbiddenError, NotFoundError, isDuplicateKeyError, type FieldProblem } from "../errors";
-import { findInScope, paginate, toObjectId } from "./pagination";
-import { checkRowCount, insertAllOrNothing, throwRowProblems } from "./bulk";
+import { canManageEnterprise, scopeEnterprises } from "../auth/scopes";
+import { type Viewer } from "../auth/token";
+import { ConflictError, ForbiddenError, NotFoundError, type FieldProblem } from "../errors";
+import { DuplicateKey, type EnterprisesStore, type PageArgs } from "../store";
+import { toObjectId } from "./ids";
+import { checkRowCount, throwRowProblems } from "./bulk";
 import { Problems, checkText } from "./problems";
 import type { ClusterService } from "./cluster.service";
 
 type EnterpriseFields = Omit<Enterprise, "_id" | "createdAt" | "updatedAt">;
 
 export class EnterpriseService {
-  constructor(private readonly clusters: ClusterService) {}
+  constructor(private readonly store: EnterprisesStore, private readonly clusters: ClusterService) {}
 
-  async list(viewer: Viewer, filter: EnterpriseFilter | undefined, page: { first: number; after?: string | null }) {
-    const query: Record<string, unknown> = { ...scopeEnterprises(viewer) };
-    if (filter?.district) query.district = filter.district;
-    if (filter?.industry) query.industry = trusted({ $regex: `^${filter.industry.replace(/[^0-9A-Z]/g, "")}` });
-    if (filter?.aboveScale !== undefined && filter.aboveScale !== null) query.aboveScale = filter.aboveScale;
-    if (filter?.cluster) query.clusters = filter.cluster;
-    return paginate(EnterpriseModel, query, page);
+  async list(viewer: Viewer, filter: EnterpriseFilter | undefined, page: PageArgs) {
+    return this.store.page({
+      ...scopeEnterprises(viewer),
+      district: filter?.district,
+      // An industry filter is a GB/T 4754 code or its prefix: every prefix of a code is stored.
+      industryPrefixes: filter?.industry ? filter.industry.replace(/[^0-9A-Z]/g, "") : undefined,
+      aboveScale: filter?.aboveScale ?? undefined,
+      clusters: filter?.cluster,
+    }, page);
   }
 
   /** One enterprise the viewer may read, or NOT_FOUND (also for ones hidden from the viewer). */
   async get(viewer: Viewer, id: string): Promise<Enterprise> {
-    const enterprise = await findInScope(EnterpriseModel, toObjectId("id", id), scopeEnterprises(viewer));
+    const enterprise = await this.store.inScope(toObjectId("id", id), scopeEnterprises(viewer));
     if (!enterprise) throw new NotFoundError("enterprise", id);
     return enterprise;
   }
 
+  byIds(ids: string[]): Promise<Enterprise[]> {
+    return this.store.byIds(ids);
+  }
+
   async byId(id: Types.ObjectId): Promise<Enterprise | null> {
-    return EnterpriseModel.findById(id).lean<Enterprise>();
+    return this.store.byId(id);
   }
 
   async create(input: EnterpriseInput): Promise<Enterprise> {
     const fields = await this.validate(input, null, "");
     try {
-      const created = await EnterpriseModel.create(fields);
-      return created.toObject();
+      return await this.store.create(fields);
     } catch (err) {
-      if (isDuplicateKeyError(err)) throw new ConflictError("creditCode", `an enterprise with credit code ${fields.creditCode} exists`);
+      if (err instanceof DuplicateKey) throw new ConflictError("creditCode", `an enterprise with credit code ${fields.creditCode} exists`);
       throw err;
     }
   }
@@ -54,7 +61,7 @@ export class EnterpriseService {
       throw new ForbiddenError("only the bureau sets the above-scale override");
     }
     const fields = await this.validate({ ...current, ...stripUndefined(input) }, current, "");
-    const updated = await EnterpriseModel.findOneAndUpdate({ _id: current._id }, { $set: fields }, { returnDocument: "after" }).lean<Enterprise>();
+    const updated = await this.store.update(current._id, fields);
     if (!updated) throw new NotFoundError("enterprise", id);
     return updated;
   }
@@ -82,16 +89,16 @@ export class EnterpriseService {
       problems.push(...rowProblems.list);
     });
     throwRowProblems(problems, rows.length);
-    const existing = await EnterpriseModel.find({ creditCode: trusted({ $in: [...rowOfCode.keys()] }) }, { creditCode: 1 }).lean();
-    if (existing.length > 0) {
-      const conflicts = existing.map((e) => ({ row: rowOfCode.get(e.creditCode)!, field: "creditCode", message: "an enterprise with this credit code exists" }));
+    const existing = await this.store.takenCreditCodes([...rowOfCode.keys()]);
+    if (existing.size > 0) {
+      const conflicts = [...existing].map((code) => ({ row: rowOfCode.get(code)!, field: "creditCode", message: "an enterprise with this credit code exists" }));
       throw new ConflictError("rows", `${conflicts.length} row(s) duplicate registered enterprises; nothing imported`, conflicts);
     }
     let ids;
     try {
-      ids = await insertAllOrNothing(EnterpriseModel, documents as unknown as Record<string, unknown>[]);
+      ids = await this.store.insertAll(documents);
     } catch (err) {
-      if (isDuplicateKeyError(err)) throw new ConflictError("rows", "a row duplicates an enterprise registered meanwhile; nothing imported");
+      if (err instanceof DuplicateKey) throw new ConflictError("rows", "a row duplicates an enterprise registered meanwhile; nothing imported");
       throw err;
     }
     return { imported: documents.length, ids: ids.map(String) };
@@ -136,6 +143,7 @@ export class EnterpriseService {
       district: district!.code,
       inCity: district!.inCity,
       industry: industry!.code,
+      industryPrefixes: Array.from({ length: industry!.code.length }, (_, i) => industry!.code.slice(0, i + 1)),
       clusters: [...new Set(clusters)],
       headcount: input.headcount,
       recordedInterns: input.recordedInterns ?? 0,

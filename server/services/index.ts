@@ -1,5 +1,5 @@
 import type { Config } from "../config";
-import { TokenService } from "../auth";
+import { TokenService } from "../auth/token";
 import { PersonalDataCipher } from "../security/crypto";
 import { ApplicationService } from "./application.service";
 import { ClusterService } from "./cluster.service";
@@ -10,8 +10,8 @@ import { StudentService } from "./student.service";
 import { UserService } from "./user.service";
 import { OutcomeService } from "./outcome.service";
 import { ReportService } from "./report.service";
-import { KeyClaims } from "./key-claims";
-import { APPLICATION_CODEC, PackedProfiles, PLACEMENT_CODEC, POSTING_CODEC, STUDENT_CODEC, type ApplicationProfiles, type PlacementProfiles, type PostingProfiles, type StudentProfiles } from "./packed-profiles";
+import { createOutcomeStores } from "../store/reports.store";
+import type { Stores } from "../store";
 import { AllocationService, type CrashPoint } from "./allocation.service";
 import { AuditService } from "./audit.service";
 import { buildAndSolveInWorker } from "../solver/worker-pool";
@@ -25,10 +25,7 @@ export interface Services {
   enterprises: EnterpriseService;
   schools: SchoolService;
   students: StudentService;
-  studentProfiles: StudentProfiles;
-  postingProfiles: PostingProfiles;
-  placementProfiles: PlacementProfiles;
-  applicationProfiles: ApplicationProfiles;
+  stores: Stores;
   postings: PostingService;
   applications: ApplicationService;
   audit: AuditService;
@@ -37,24 +34,19 @@ export interface Services {
   reports: ReportService;
 }
 
-/** Wires the services once per process. */
-export function createServices(config: Config): Services {
+/** Wires the services once per process, on the stores of the connected database. */
+export function createServices(config: Config, stores: Stores): Services {
   const tokens = new TokenService(config.jwtSecret, config.jwtTtl);
   const cipher = new PersonalDataCipher(config.encryptionKey, config.hashKey);
-  const clusters = new ClusterService();
-  const enterprises = new EnterpriseService(clusters);
-  const schools = new SchoolService();
-  const studentProfiles: StudentProfiles = new PackedProfiles(STUDENT_CODEC);
-  const postingProfiles: PostingProfiles = new PackedProfiles(POSTING_CODEC);
-  const placementProfiles: PlacementProfiles = new PackedProfiles(PLACEMENT_CODEC);
-  const applicationProfiles: ApplicationProfiles = new PackedProfiles(APPLICATION_CODEC);
-  const claims = new KeyClaims();
-  const students = new StudentService(cipher, schools, claims, studentProfiles);
-  const postings = new PostingService(enterprises, postingProfiles);
-  const applications = new ApplicationService(applicationProfiles);
-  const audit = new AuditService();
+  const clusters = new ClusterService(stores.clusters);
+  const enterprises = new EnterpriseService(stores.enterprises, clusters);
+  const schools = new SchoolService(stores.schools);
+  const students = new StudentService(cipher, schools, stores.students);
+  const postings = new PostingService(enterprises, stores.postings);
+  const applications = new ApplicationService(stores);
+  const audit = new AuditService(stores.audit);
   const logger = createLogger(config.logLevel);
-  const allocation = new AllocationService(audit, { students: studentProfiles, postings: postingProfiles, placements: placementProfiles, applications: applicationProfiles }, {
+  const allocation = new AllocationService(audit, stores, {
     solve: (profiles, solver) => buildAndSolveInWorker(profiles, { solver }, { timeoutMs: config.solveTimeoutMs }),
     crashPoint: (point: CrashPoint) => {
       if (config.crashAt !== point) return;
@@ -63,21 +55,16 @@ export function createServices(config: Config): Services {
     },
     today: () => new Date().toISOString().slice(0, 10),
     log: (message, details) => logger.error(details ?? {}, message),
-    claims,
   });
-  return { tokens, cipher, users: new UserService(tokens), clusters, enterprises, schools, students, studentProfiles, postingProfiles, placementProfiles, applicationProfiles, postings, applications, audit, allocation, outcomes: new OutcomeService(cipher, claims), reports: new ReportService(postingProfiles) };
+  const outcomeStores = createOutcomeStores(stores.sql);
+  return {
+    tokens, cipher, stores, users: new UserService(tokens, stores), clusters, enterprises, schools, students, postings, applications, audit, allocation,
+    outcomes: new OutcomeService(cipher, outcomeStores.outcomes, outcomeStores.counters),
+    reports: new ReportService(outcomeStores.reports, outcomeStores.counters),
+  };
 }
 
-/**
- * What must hold before the services take requests: the default clusters, the
- * profiles of students, postings, placements and applications, and the claimed
- * slots of graduate destinations (each built once for a database that predates them).
- */
+/** What must hold before the services take requests: the default clusters. */
 export async function prepareServices(services: Services): Promise<void> {
   await services.clusters.ensureDefaults();
-  await services.studentProfiles.ensureBuilt();
-  await services.postingProfiles.ensureBuilt();
-  await services.placementProfiles.ensureBuilt();
-  await services.applicationProfiles.ensureBuilt();
-  await services.outcomes.ensureSlotsClaimed();
 }

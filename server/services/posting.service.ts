@@ -1,58 +1,54 @@
-import { Types, trusted } from "mongoose";
-import { PostingModel, type Posting } from "../../schema/posting.model";
-import { EnterpriseModel, type Enterprise } from "../../schema/enterprise.model";
+import type { Types } from "mongoose";
+import type { Posting } from "../../schema/posting.model";
+import type { Enterprise } from "../../schema/enterprise.model";
 import type { PostingFilter, PostingInput, UpdatePostingInput } from "../../schema/inputs/posting.input";
 import { PostingKind, PostingStatus, Role } from "../../schema/enums";
 import { checkDistrict, checkInternPay, checkMajorPattern } from "../../schema/rules";
-import { canManageEnterprise, inScope, scopePostings, type Viewer } from "../auth";
+import { canManageEnterprise, scopePostings } from "../auth/scopes";
+import { type Viewer } from "../auth/token";
 import { BadUserInputError, ForbiddenError, NotFoundError, type FieldProblem } from "../errors";
 import { stripUndefined, type EnterpriseService } from "./enterprise.service";
-import { findInScope, findByIds, paginateIds, toObjectId } from "./pagination";
-import { checkRowCount, insertAllOrNothing, throwRowProblems } from "./bulk";
+import type { PageArgs, PostingsStore } from "../store";
+import { toObjectId } from "./ids";
+import { checkRowCount, throwRowProblems } from "./bulk";
 import { Problems, checkDate, checkInt, checkText } from "./problems";
-import type { PostingProfiles } from "./packed-profiles";
-import crypto from "node:crypto";
 
 type PostingFields = Omit<Posting, "_id" | "createdAt">;
 
 export class PostingService {
-  constructor(private readonly enterprises: EnterpriseService, private readonly profiles: PostingProfiles) {}
+  constructor(private readonly enterprises: EnterpriseService, private readonly store: PostingsStore) {}
 
-  /**
-   * Postings the viewer may list (an enterprise its own, a school the open ones,
-   * the bureau all), filtered, in _id order: ids from the allocation profiles,
-   * then the page by _id (on FerretDB a filter or a count reads every posting).
-   */
-  async list(viewer: Viewer, filter: PostingFilter | undefined, page: { first: number; after?: string | null }) {
-    const enterpriseId = filter?.enterpriseId ? String(toObjectId("filter.enterpriseId", filter.enterpriseId)) : null;
-    let majors: string[] | null = null;
+  /** Postings the viewer may list (an enterprise its own, a school the open ones, the bureau all), filtered, in _id order. */
+  async list(viewer: Viewer, filter: PostingFilter | undefined, page: PageArgs) {
+    const enterpriseId = filter?.enterpriseId ? String(toObjectId("filter.enterpriseId", filter.enterpriseId)) : undefined;
+    let majors: string[] | undefined;
     if (filter?.major) {
       if (!/^\d{6}[TK]?$/.test(filter.major)) throw new BadUserInputError("filter.major", "must be a 6-digit major code");
-      majors = [filter.major, filter.major.slice(0, 4)];
+      majors = [filter.major, filter.major.slice(0, 4)]; // a posting names a major or its class
     }
     const scope = scopePostings(viewer);
-    const ids = (await this.profiles.load())
-      .filter((p) =>
-        inScope(scope, p) &&
-        (!filter?.kind || p.kind === filter.kind) &&
-        (!filter?.status || p.status === filter.status) &&
-        (!filter?.district || p.district === filter.district) &&
-        (!enterpriseId || p.enterprise === enterpriseId) &&
-        (!majors || p.majors.some((m) => majors.includes(m))))
-      .map((p) => p.id)
-      .sort();
-    return paginateIds(ids, (page) => findByIds<Posting>(PostingModel, page), page);
+    // A filter that contradicts the viewer's scope matches nothing.
+    if ((scope.enterprise && enterpriseId && scope.enterprise !== enterpriseId) || (scope.status && filter?.status && scope.status !== filter.status)) {
+      return this.store.list({ majors: [] }, page);
+    }
+    return this.store.list({
+      kind: filter?.kind ?? undefined,
+      status: (scope.status as PostingStatus | undefined) ?? filter?.status ?? undefined,
+      district: filter?.district ?? undefined,
+      enterprise: scope.enterprise ?? enterpriseId,
+      majors,
+    }, page);
   }
 
   /** A posting the viewer may read, or NOT_FOUND. */
   async get(viewer: Viewer, id: string, field = "id"): Promise<Posting> {
-    const posting = await findInScope(PostingModel, toObjectId(field, id), scopePostings(viewer));
+    const posting = await this.store.inScope(toObjectId(field, id), scopePostings(viewer));
     if (!posting) throw new NotFoundError("posting", id);
     return posting;
   }
 
-  async byId(id: Types.ObjectId): Promise<Posting | null> {
-    return PostingModel.findById(id).lean<Posting>();
+  byId(id: Types.ObjectId): Promise<Posting | null> {
+    return this.store.byId(id);
   }
 
   async create(viewer: Viewer, input: PostingInput): Promise<Posting> {
@@ -64,8 +60,7 @@ export class PostingService {
     if (!enterpriseId) throw new BadUserInputError("enterpriseId", "required");
     const enterprise = await this.enterprises.byId(toObjectId("enterpriseId", enterpriseId));
     if (!enterprise) throw new NotFoundError("enterprise", enterpriseId);
-    const fields = { ...this.validate({ ...input, status: PostingStatus.OPEN }, enterprise), _id: new Types.ObjectId(), profileChunk: this.profiles.singlesChunk(null) };
-    return this.profiles.writeOne(fields, async () => (await PostingModel.create(fields)).toObject());
+    return this.store.create(this.validate({ ...input, status: PostingStatus.OPEN }, enterprise));
   }
 
   async update(viewer: Viewer, id: string, input: UpdatePostingInput): Promise<Posting> {
@@ -81,16 +76,15 @@ export class PostingService {
     return this.write(current, { status: PostingStatus.CLOSED });
   }
 
-  /** Changes a posting, keeping its allocation profile in step. */
   private async write(current: Posting, changes: Partial<PostingFields>): Promise<Posting> {
-    const updated = await this.profiles.writeOne(current, () => PostingModel.findOneAndUpdate({ _id: current._id }, { $set: changes }, { returnDocument: "after" }).lean<Posting>());
+    const updated = await this.store.update(current._id, changes);
     if (!updated) throw new NotFoundError("posting", String(current._id));
     return updated;
   }
 
   /** A posting of the viewer's enterprise (or any, for the bureau). */
   private async managed(viewer: Viewer, id: string): Promise<Posting> {
-    const posting = await PostingModel.findById(toObjectId("id", id)).lean<Posting>();
+    const posting = await this.store.byId(toObjectId("id", id));
     if (!posting || !canManageEnterprise(viewer, String(posting.enterprise))) {
       // Another enterprise's posting is reported as missing, not as forbidden, to reveal nothing.
       if (posting && viewer.role === Role.BUREAU) throw new ForbiddenError();
@@ -106,9 +100,9 @@ export class PostingService {
   async importMany(viewer: Viewer, rows: PostingInput[]): Promise<{ imported: number; ids: string[] }> {
     checkRowCount(rows);
     const wanted = new Set<string>();
-    for (const row of rows) if (row.enterpriseId && Types.ObjectId.isValid(row.enterpriseId)) wanted.add(row.enterpriseId);
+    for (const row of rows) if (row.enterpriseId && /^[0-9a-f]{24}$/.test(row.enterpriseId)) wanted.add(row.enterpriseId);
     if (viewer.enterpriseId) wanted.add(viewer.enterpriseId);
-    const enterprises = new Map((await EnterpriseModel.find({ _id: trusted({ $in: [...wanted].map((id) => new Types.ObjectId(id)) }) }).lean<Enterprise[]>()).map((e) => [String(e._id), e]));
+    const enterprises = new Map((await this.enterprises.byIds([...wanted])).map((e) => [String(e._id), e]));
     const problems: FieldProblem[] = [];
     const documents: PostingFields[] = [];
     rows.forEach((row, index) => {
@@ -127,17 +121,7 @@ export class PostingService {
       problems.push(...rowProblems.list);
     });
     throwRowProblems(problems, rows.length);
-    const chunk = crypto.randomUUID();
-    for (const d of documents) d.profileChunk = chunk;
-    await this.profiles.open(chunk, null);
-    let ids;
-    try {
-      ids = await insertAllOrNothing(PostingModel, documents as unknown as Record<string, unknown>[]);
-    } catch (err) {
-      await this.profiles.drop(chunk);
-      throw err;
-    }
-    await this.profiles.complete(chunk, documents as (PostingFields & { _id: Types.ObjectId })[]);
+    const ids = await this.store.insertAll(documents);
     return { imported: documents.length, ids: ids.map(String) };
   }
 

@@ -1,47 +1,48 @@
 import type { Types } from "mongoose";
-import { SchoolModel, type School } from "../../schema/school.model";
+import type { School } from "../../schema/school.model";
 import type { SchoolFilter } from "../../schema/inputs/misc.input";
 import type { SchoolInput, UpdateSchoolInput } from "../../schema/inputs/school.input";
 import { checkDistrict, checkMajor } from "../../schema/rules";
-import { canManageSchool, scopeSchools, type Viewer } from "../auth";
-import { ConflictError, ForbiddenError, NotFoundError, isDuplicateKeyError } from "../errors";
+import { canManageSchool, scopeSchools } from "../auth/scopes";
+import { type Viewer } from "../auth/token";
+import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
+import { DuplicateKey, type PageArgs, type SchoolsStore } from "../store";
 import { stripUndefined } from "./enterprise.service";
-import { findInScope, paginate, toObjectId } from "./pagination";
+import { toObjectId } from "./ids";
 import { Problems, checkText } from "./problems";
 
 export class SchoolService {
-  async list(viewer: Viewer, filter: SchoolFilter | undefined, page: { first: number; after?: string | null }) {
-    const query: Record<string, unknown> = { ...scopeSchools(viewer) };
-    if (filter?.level) query.level = filter.level;
-    if (filter?.district) query.district = filter.district;
-    return paginate(SchoolModel, query, page);
+  constructor(private readonly store: SchoolsStore) {}
+
+  async list(viewer: Viewer, filter: SchoolFilter | undefined, page: PageArgs) {
+    return this.store.page({ ...scopeSchools(viewer), level: filter?.level, district: filter?.district }, page);
   }
 
   /** A school the viewer may read, or NOT_FOUND. */
   async get(viewer: Viewer, id: string, field = "id"): Promise<School> {
-    const school = await findInScope(SchoolModel, toObjectId(field, id), scopeSchools(viewer));
+    const school = await this.store.inScope(toObjectId(field, id), scopeSchools(viewer));
     if (!school) throw new NotFoundError("school", id);
     return school;
   }
 
   /** A school whose students the viewer manages: NOT_FOUND if unknown, FORBIDDEN if another school's. */
   async getManaged(viewer: Viewer, id: string, field = "schoolId"): Promise<School> {
-    const school = await SchoolModel.findById(toObjectId(field, id)).lean<School>();
+    const school = await this.store.byId(toObjectId(field, id));
     if (!school) throw new NotFoundError("school", id);
     if (!canManageSchool(viewer, String(school._id))) throw new ForbiddenError("not your school");
     return school;
   }
 
   async byId(id: Types.ObjectId): Promise<School | null> {
-    return SchoolModel.findById(id).lean<School>();
+    return this.store.byId(id);
   }
 
   async create(input: SchoolInput): Promise<School> {
     const fields = this.validate(input);
     try {
-      return (await SchoolModel.create(fields)).toObject();
+      return await this.store.create(fields);
     } catch (err) {
-      if (isDuplicateKeyError(err)) throw new ConflictError("name", `a school named ${fields.name} exists`);
+      if (err instanceof DuplicateKey) throw new ConflictError("name", `a school named ${fields.name} exists`);
       throw err;
     }
   }
@@ -49,10 +50,10 @@ export class SchoolService {
   async update(viewer: Viewer, id: string, input: UpdateSchoolInput): Promise<School> {
     const current = await this.getManaged(viewer, id, "id");
     const fields = this.validate({ ...current, ...stripUndefined(input) });
-    if (fields.name !== current.name && (await SchoolModel.exists({ name: fields.name }))) {
+    if (fields.name !== current.name && (await this.store.nameTaken(fields.name))) {
       throw new ConflictError("name", `a school named ${fields.name} exists`);
     }
-    const updated = await SchoolModel.findOneAndUpdate({ _id: current._id }, { $set: fields }, { returnDocument: "after" }).lean<School>();
+    const updated = await this.store.update(current._id, fields);
     if (!updated) throw new NotFoundError("school", id);
     return updated;
   }

@@ -1,29 +1,21 @@
 import crypto from "node:crypto";
-import { Types } from "mongoose";
-import { StudentModel, type Student } from "../../schema/student.model";
+import type { Types } from "mongoose";
+import type { Student } from "../../schema/student.model";
 import type { School } from "../../schema/school.model";
 import type { StudentFilter } from "../../schema/inputs/misc.input";
 import type { StudentInput, UpdateStudentInput } from "../../schema/inputs/student.input";
 import { Gender } from "../../schema/enums";
 import { checkDistrict, checkMajor, checkNationalId, checkPhone, maskNationalId, maskPhone } from "../../schema/rules";
-import { canSeeIdentity, inScope, scopeStudents, type Viewer } from "../auth";
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, isDuplicateKeyError, type FieldProblem } from "../errors";
+import { canSeeIdentity, inScope, scopeStudents } from "../auth/scopes";
+import { type Viewer } from "../auth/token";
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, type FieldProblem } from "../errors";
 import type { PersonalDataCipher } from "../security/crypto";
 import { stripUndefined } from "./enterprise.service";
-import { findInScope, findByIds, paginateIds, toObjectId } from "./pagination";
-import { checkRowCount, insertAllOrNothing, throwRowProblems } from "./bulk";
-import { invalidateGraduates } from "../reports/counters";
+import { DuplicateKey, type PageArgs, type StudentFields, type StudentsStore } from "../store";
+import { toObjectId } from "./ids";
+import { checkRowCount, throwRowProblems } from "./bulk";
 import { Problems, checkInt, checkStringList, checkText } from "./problems";
 import type { SchoolService } from "./school.service";
-import type { KeyClaims } from "./key-claims";
-import type { StudentProfiles } from "./packed-profiles";
-
-/** The claim key of a national ID's keyed hash. */
-export function nidKey(hash: string): string {
-  return `nid:${hash}`;
-}
-
-type StudentFields = Omit<Student, "_id" | "createdAt">;
 
 /** A new student's stored fields without the empty ones (no phone, no skills, no certificates): see the model. */
 function withoutEmpty(fields: StudentFields): StudentFields {
@@ -46,40 +38,31 @@ export class StudentService {
   constructor(
     private readonly cipher: PersonalDataCipher,
     private readonly schools: SchoolService,
-    private readonly claims: KeyClaims,
-    private readonly profiles: StudentProfiles,
+    private readonly store: StudentsStore,
     private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
   ) {}
 
-  /**
-   * Students the viewer may list (the bureau all, a school its own), filtered,
-   * in _id order: ids from the allocation profiles, then the page by _id (on
-   * FerretDB a filter or a count reads every student document).
-   */
-  async list(viewer: Viewer, filter: StudentFilter | undefined, page: { first: number; after?: string | null }) {
+  /** Students the viewer may list (the bureau all, a school its own), filtered, in _id order. */
+  async list(viewer: Viewer, filter: StudentFilter | undefined, page: PageArgs) {
     const scope = scopeStudents(viewer); // enterprises may not list students
-    let schools = scope.school ? [new Types.ObjectId(String(scope.school))] : [];
+    let school: string | undefined = scope.school;
     if (filter?.schoolId) {
-      const schoolId = toObjectId("filter.schoolId", filter.schoolId);
+      const schoolId = String(toObjectId("filter.schoolId", filter.schoolId));
       if (!inScope(scope, { school: schoolId })) throw new ForbiddenError("not your school");
-      schools = [schoolId];
+      school = schoolId;
     }
-    const ids = (await this.profiles.load(schools))
-      .filter((s) => (!filter?.major || s.major === filter.major) && (!filter?.graduationYear || s.graduationYear === filter.graduationYear))
-      .map((s) => s.id)
-      .sort();
-    return paginateIds(ids, (page) => findByIds<Student>(StudentModel, page), page);
+    return this.store.list({ school, major: filter?.major ?? undefined, graduationYear: filter?.graduationYear ?? undefined }, page);
   }
 
   /** A student the viewer may read directly (the bureau or the student's school), or NOT_FOUND. */
   async get(viewer: Viewer, id: string, field = "id"): Promise<Student> {
-    const student = await findInScope(StudentModel, toObjectId(field, id), scopeStudents(viewer));
+    const student = await this.store.inScope(toObjectId(field, id), scopeStudents(viewer));
     if (!student) throw new NotFoundError("student", id);
     return student;
   }
 
-  async byId(id: Types.ObjectId): Promise<Student | null> {
-    return StudentModel.findById(id).lean<Student>();
+  byId(id: Types.ObjectId): Promise<Student | null> {
+    return this.store.byId(id);
   }
 
   /** The national ID as this viewer may see it: full for the student's own school, masked for everyone else. */
@@ -96,8 +79,8 @@ export class StudentService {
   async findByNationalId(viewer: Viewer, nationalId: string): Promise<Student | null> {
     const checked = checkNationalId(nationalId, this.today());
     if (!checked.ok) throw new BadUserInputError("nationalId", checked.message);
-    const owner = await this.claims.ownerOf(nidKey(this.cipher.lookupHash("nid", checked.value.normalized)));
-    return owner ? findInScope(StudentModel, owner, scopeStudents(viewer)) : null;
+    const student = await this.store.byNationalIdHash(this.cipher.lookupHash("nid", checked.value.normalized));
+    return student && inScope(scopeStudents(viewer), student) ? student : null;
   }
 
   async create(viewer: Viewer, schoolId: string, input: StudentInput): Promise<Student> {
@@ -105,19 +88,13 @@ export class StudentService {
     const problems = new Problems();
     const fields = this.validateRow(input, school, problems);
     problems.throwIfAny();
-    const batchId = crypto.randomUUID();
-    const document = { ...withoutEmpty(fields!), importBatch: batchId, profileChunk: this.profiles.singlesChunk(school._id) };
-    await this.claimIdentities([document], batchId, () => new ConflictError("nationalId", "a student with this national ID exists"));
-    const created = await this.profiles.writeOne(document as typeof document & { _id: Types.ObjectId }, async () => {
-      try {
-        return (await StudentModel.create(document)).toObject();
-      } catch (err) {
-        await this.claims.release(batchId, [nidKey(document.nationalIdHash)]);
-        if (isDuplicateKeyError(err)) throw new ConflictError("nationalId", "a student with this national ID exists");
-        throw err;
-      }
-    });
-    await invalidateGraduates([created.graduationYear]);
+    let created: Student;
+    try {
+      created = await this.store.create({ ...withoutEmpty(fields!), importBatch: crypto.randomUUID() });
+    } catch (err) {
+      if (err instanceof DuplicateKey) throw new ConflictError("nationalId", "a student with this national ID exists");
+      throw err;
+    }
     return created;
   }
 
@@ -140,9 +117,8 @@ export class StudentService {
     const fields = this.validateRow(merged, school, problems);
     problems.throwIfAny();
     const { nationalIdEncrypted: _keep, importBatch: _batch, ...changes } = fields!;
-    const updated = await this.profiles.writeOne(current, () => StudentModel.findOneAndUpdate({ _id: current._id }, { $set: changes }, { returnDocument: "after" }).lean<Student>());
+    const updated = await this.store.update(current._id, changes);
     if (!updated) throw new NotFoundError("student", id);
-    await invalidateGraduates([current.graduationYear, updated.graduationYear]);
     return updated;
   }
 
@@ -167,40 +143,24 @@ export class StudentService {
         const earlier = rowOfHash.get(fields.nationalIdHash);
         if (earlier !== undefined) rowProblems.add("nationalId", `same national ID as row ${earlier}`);
         else rowOfHash.set(fields.nationalIdHash, index + 1);
-        documents.push({ ...withoutEmpty(fields), importBatch: batchId, profileChunk: batchId });
+        documents.push({ ...withoutEmpty(fields), importBatch: batchId });
       }
       problems.push(...rowProblems.list);
     });
     throwRowProblems(problems, rows.length);
-    await this.claimIdentities(documents, batchId, (conflictRows) => {
-      const conflicts = conflictRows.map((row) => ({ row, field: "nationalId", message: "a student with this national ID exists" }));
-      return new ConflictError("rows", `${conflicts.length} row(s) duplicate existing students; nothing imported`, conflicts);
-    });
-    await this.profiles.open(batchId, school._id);
+    const taken = await this.store.takenHashes(documents.map((d) => d.nationalIdHash));
+    if (taken.size > 0) {
+      const conflicts = [...taken].map((hash) => ({ row: rowOfHash.get(hash)!, field: "nationalId", message: "a student with this national ID exists" })).sort((a, b) => a.row - b.row);
+      throw new ConflictError("rows", `${conflicts.length} row(s) duplicate existing students; nothing imported`, conflicts);
+    }
+    let ids: Types.ObjectId[];
     try {
-      await insertAllOrNothing(StudentModel, documents as unknown as Record<string, unknown>[]);
+      ids = await this.store.insertAll(documents);
     } catch (err) {
-      await this.profiles.drop(batchId);
-      await this.claims.release(batchId, documents.map((d) => nidKey(d.nationalIdHash)));
-      if (isDuplicateKeyError(err)) throw new ConflictError("rows", "a row duplicates a student added meanwhile; nothing imported");
+      if (err instanceof DuplicateKey) throw new ConflictError("rows", "a row duplicates a student added meanwhile; nothing imported");
       throw err;
     }
-    await this.profiles.complete(batchId, documents as (StudentFields & { _id: Types.ObjectId })[]);
-    await invalidateGraduates(documents.map((d) => d.graduationYear));
-    return { imported: documents.length, batchId, ids: documents.map((d) => String((d as { _id?: Types.ObjectId })._id)) };
-  }
-
-  /**
-   * Claims the national IDs of new student documents (their _id is set here);
-   * throws the error built from the 1-based rows that are already taken.
-   */
-  private async claimIdentities(documents: (StudentFields & { _id?: Types.ObjectId })[], batchId: string, conflictError: (rows: number[]) => Error): Promise<void> {
-    const claims = documents.map((d) => {
-      d._id = new Types.ObjectId();
-      return { key: nidKey(d.nationalIdHash), owner: d._id };
-    });
-    const taken = new Set(await this.claims.claim(claims, batchId, async (owner) => (await StudentModel.exists({ _id: owner })) !== null));
-    if (taken.size > 0) throw conflictError(claims.flatMap((c, i) => (taken.has(c.key) ? [i + 1] : [])));
+    return { imported: documents.length, batchId, ids: ids.map(String) };
   }
 
   /** Checks one student row against the school; returns the stored fields, or undefined with problems recorded. */

@@ -10,7 +10,6 @@ import { PostingModel } from "../../schema/posting.model";
 import { SchoolModel } from "../../schema/school.model";
 import { StudentModel } from "../../schema/student.model";
 import { activeRunIds } from "./active-runs";
-import { ferretdbTables } from "./indexes";
 import { OutcomesStore, inParallel } from "./outcomes.store";
 import { RetentionCounters } from "./counters";
 
@@ -51,41 +50,10 @@ export interface OpenPosting {
   majors: string[];
 }
 
-/** What the store needs of FerretDB's PostgreSQL (FerretSql in server/store/sql.ts has both). */
+/** What the store needs of FerretDB's PostgreSQL (FerretSql in server/store/sql.ts). */
 export interface SqlReader {
   table(collection: string): Promise<string | null>;
   query<R extends pg.QueryResultRow>(text: string, params: unknown[]): Promise<pg.QueryResult<R>>;
-}
-
-/** A SqlReader on its own pool (the bench and tests; the server passes the store's FerretSql). */
-export class PostgresReader implements SqlReader {
-  private readonly tables = new Map<string, string>();
-  private readonly pool: pg.Pool;
-
-  constructor(postgresUrl: string, private readonly database: string) {
-    this.pool = new pg.Pool({ connectionString: postgresUrl, max: 4 });
-  }
-
-  async table(collection: string): Promise<string | null> {
-    if (!this.tables.has(collection)) {
-      const client = await this.pool.connect();
-      try {
-        for (const [name, t] of await ferretdbTables(client as unknown as pg.Client, this.database)) this.tables.set(name, t);
-      } finally {
-        client.release();
-      }
-    }
-    const table = this.tables.get(collection);
-    return table ? `${pg.escapeIdentifier(this.database)}.${pg.escapeIdentifier(table)}` : null;
-  }
-
-  query<R extends pg.QueryResultRow>(text: string, params: unknown[]): Promise<pg.QueryResult<R>> {
-    return this.pool.query<R>(text, params);
-  }
-
-  close(): Promise<void> {
-    return this.pool.end();
-  }
 }
 
 /** The record field of each dimension (top-level, copied onto the outcome when it is written). */

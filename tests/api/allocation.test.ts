@@ -196,10 +196,10 @@ describe("the whole flow", () => {
   });
 
   test("a follow-up run places declined and unplaced students in the remaining capacity, and commits on top", async () => {
-    // The places the follow-up reads as held come from the placement profiles, kept in step with the answers.
-    const profiles = (await server.services.placementProfiles.load([new Types.ObjectId(first.id)])).map((p) => [p.id, p.status]).sort();
+    // The places the follow-up reads as held: the run's offered and accepted placements, as stored.
+    const held = (await server.services.stores.runs.heldPlaces([new Types.ObjectId(first.id)])).map((p) => [p.id, p.status]).sort();
     const records = (await PlacementModel.find({ run: first.id }).lean()).map((p) => [String(p._id), p.status]).sort();
-    expect(profiles).toEqual(records);
+    expect(held).toEqual(records.filter(([, status]) => status !== "DECLINED"));
     expect(records.filter(([, status]) => status === "DECLINED")).toHaveLength(2);
     const followUp = await solvedRun({ name: "补录" });
     expect(followUp.basedOn).toEqual([first.id]);

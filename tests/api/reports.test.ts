@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import mongoose, { Types } from "mongoose";
-import { PostgresReader, ReportsStore } from "../../server/store/reports.store";
+import { ReportsStore } from "../../server/store/reports.store";
+import { FerretSql } from "../../server/store/sql";
 import { Role } from "../../schema/enums";
 import { AllocationRunModel, AllocationRunStatus } from "../../schema/allocation-run.model";
 import { PlacementModel, PlacementStatus } from "../../schema/placement.model";
@@ -193,7 +194,7 @@ describe("the store's SQL groupings on FerretDB", () => {
   const sorted = <T,>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
 
   embedded("give the same groups as the mongoose $group, for every dimension, for all and for one school", async () => {
-    const reader = new PostgresReader(process.env.TEST_POSTGRES_URL!, mongoose.connection.name);
+    const reader = FerretSql.connect(process.env.TEST_POSTGRES_URL!, mongoose.connection.name);
     try {
       const store = new ReportsStore(reader);
       for (const school of [null, ids.A!]) {

@@ -6,6 +6,7 @@ import { createApp } from "../../server/app";
 import { loadConfig, type Config } from "../../server/config";
 import { connectMongoose } from "../../server/database";
 import { syncIndexes } from "../../server/store/indexes";
+import { createStores } from "../../server/store";
 import { createLogger } from "../../server/logger";
 import { createServices, prepareServices, type Services } from "../../server/services";
 import { UserModel } from "../../schema/user.model";
@@ -42,7 +43,8 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", ...overrides });
   await connectMongoose(`${base}/${dbName}`);
   await syncIndexes(process.env.TEST_POSTGRES_URL);
-  const services = createServices(config);
+  const stores = createStores({ postgresUrl: process.env.TEST_POSTGRES_URL, database: dbName });
+  const services = createServices(config, stores);
   await prepareServices(services);
   const logger = createLogger(config.logLevel);
   const { httpServer, apollo } = await createApp(config, services, logger);
@@ -83,6 +85,7 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
     async close() {
       await services.allocation.idle();
       await apollo.stop();
+      await stores.close();
       await mongoose.connection.dropDatabase().catch(() => undefined);
       await mongoose.disconnect();
     },
