@@ -37,21 +37,30 @@
  *   1.8M; solve ~11.6 s -> ~4.2 s at load 1.4-3.4); on the synthetic instances (supply 0.8-1.1x the seats) the
  *   reversed solve scans more arcs (its postings relabel over all unassigned eligible students),
  *   so they stay forward.
- * - Exactness: costs are integers multiplied by (nodes + 1); a flow that is 1-optimal for those
+ * - Exactness: costs are integers multiplied by (nodes + 1) whenever prices of that scale stay
+ *   exact (see costMultiplier; at 1M students it still is); a flow that is 1-optimal for those
  *   scaled costs is optimal for the original ones (a cycle has at most `nodes` arcs, so its
  *   reduced-cost sum is > -1 in original units, and it is an integer). In practice the flow is
  *   optimal much earlier, so from the first phase with epsilon below one original unit on, the
  *   solver tries to compute exact integer potentials (label-correcting, bounded work and scans
  *   per node); when they exist they prove optimality and the remaining phases are skipped.
+ *   With a smaller multiplier (huge cost ranges) the final proof cancels the negative cycles
+ *   it finds until potentials exist, so exactness never rests on a bound that grows with n^2.
  * - All prices are integers kept below 2^51, so double arithmetic is exact; the solver checks the
  *   bound and fails (never reports a wrong optimum) past it. The potentials it returns are checked
  *   again, independently, by certificate.ts.
  */
-import { exactPotentials, Workspace, type CirculationNetwork } from "./network";
+import { cancelNegativeCycle, exactPotentials, Workspace, type CirculationNetwork } from "./network";
 
 /** Epsilon is divided by this factor between refine phases (Goldberg suggests 8-16). */
 const ALPHA = 12;
 const PRICE_LIMIT = 2 ** 51;
+/**
+ * Prices reach a few times the largest scaled cost on these networks (paths of a few arcs from
+ * the root); the multiplier leaves room for this many times it before prices would pass PRICE_LIMIT
+ * (checked after every phase anyway).
+ */
+const PRICE_HEADROOM = 2 ** 16;
 /**
  * Relabels between global price updates, as a multiple of the node count. CS2 uses about 0.4;
  * here an update scans every arc (about 40 per node), and 2 measured best on the benchmark.
@@ -97,6 +106,8 @@ export type CirculationOutcome =
       /** Optimality-proof attempts (exact potentials by label correcting) and their arc scans. */
       proofAttempts: number;
       proofScans: number;
+      /** Negative cycles the final proof cancelled (only when the multiplier is below nodes + 1). */
+      cyclesCancelled: number;
       /** Slot -> forward arc id (f, or ~f for its reverse), for the final slot order. */
       arcId: Int32Array;
     }
@@ -111,10 +122,38 @@ export type CirculationOutcome =
 export function minCostCirculation(
   net: CirculationNetwork,
   ws: Workspace = new Workspace(),
-  /** reverse: solve on the reversed network (default: as prefersReverse decides); the result is the same kind. */
-  options: { reverse?: boolean } = {},
+  options: CirculationOptions = {},
 ): CirculationOutcome {
-  return new CostScaling(net, ws, options.reverse ?? prefersReverse(net)).solve();
+  const reverse = options.startPrices ? false : (options.reverse ?? prefersReverse(net));
+  const solver = new CostScaling(net, ws, reverse, options.startPrices);
+  solver.multiplierCap = options.maxMultiplier ?? Infinity;
+  return solver.solve();
+}
+
+export interface CirculationOptions {
+  /** Solve on the reversed network (default: as prefersReverse decides; never with startPrices); the result is the same kind. */
+  reverse?: boolean;
+  /**
+   * A warm start: the network already holds a flow (any circulation, e.g. a previous optimum
+   * loaded onto a changed instance) and these are potentials to start from (original cost units,
+   * one per node). Epsilon then starts at the largest violation they leave.
+   */
+  startPrices?: Float64Array;
+  /** Caps the cost multiplier (tests: exercises the final negative-cycle cancelling). */
+  maxMultiplier?: number;
+}
+
+/**
+ * The factor costs are multiplied by: nodes + 1, so that a 1-optimal flow is optimal (a cycle has
+ * at most `nodes` arcs, so its reduced-cost sum is > -1 in original units, and it is an integer),
+ * unless prices of PRICE_HEADROOM times the largest scaled cost would then leave the exact range
+ * (2^51): then the largest factor that keeps them in it. Below nodes + 1, exactness comes from
+ * the final proof, which cancels the negative cycles a 1-optimal flow may keep (see prove); so it
+ * never depends on a bound that grows with the network.
+ */
+export function costMultiplier(nodes: number, maxCost: number, cap = Infinity): number {
+  const fits = Math.floor(PRICE_LIMIT / (Math.max(1, maxCost) * PRICE_HEADROOM));
+  return Math.max(1, Math.min(nodes + 1, fits, cap));
 }
 
 /**
@@ -128,8 +167,11 @@ export function minCostCirculation(
 class CostScaling {
   readonly n: number;
   readonly slots: number;
-  /** Costs are multiplied by this (nodes + 1) so that 1-optimality means optimality. */
-  readonly mult: number;
+  /** Costs are multiplied by this (see costMultiplier). */
+  mult: number;
+  multiplierCap = Infinity;
+  /** Potentials to start from, the network then holding a flow (a warm start); see minCostCirculation. */
+  readonly startPrices: Float64Array | undefined;
   readonly first: Int32Array;
   readonly head: Int32Array;
   readonly rcap: Int32Array;
@@ -176,7 +218,8 @@ class CostScaling {
   updateScans: number;
   updates: number;
 
-  constructor(net: CirculationNetwork, ws: Workspace, reverse: boolean) {
+  constructor(net: CirculationNetwork, ws: Workspace, reverse: boolean, startPrices?: Float64Array) {
+    this.startPrices = startPrices;
     const n = net.nodes;
     this.net = net;
     this.ws = ws;
@@ -189,7 +232,7 @@ class CostScaling {
     this.rev = net.rev;
     this.forwardSlot = net.forwardSlot;
     this.slots = net.head.length;
-    this.mult = n + 1;
+    this.mult = 1;
     this.arcId = ws.int32("flow.arcId", this.slots);
     this.pairCap = ws.int32("flow.pairCap", this.slots);
     this.live = ws.int32("flow.live", n);
@@ -218,72 +261,121 @@ class CostScaling {
   }
 
   solve(): CirculationOutcome {
-    const { n, slots, mult, price, excess, ws } = this;
-    const arcId = this.arcId;
-    this.indexArcs();
-    if (this.reverse) this.flipPairs();
-    const maxCost = this.pairCapsAndMaxCost();
-    if (maxCost * mult * 4 * mult >= PRICE_LIMIT) {
-      if (this.reverse) this.flipPairs();
-      return { ok: false, message: `cost range ${maxCost} too large for exact cost scaling on ${n} nodes` };
-    }
-    this.partition();
-    price.fill(0);
-    excess.fill(0);
-    this.warmStartPrices();
-
-    let phases = 0;
-    let proofAttempts = 0;
-    let proofScans = 0;
-    // With those prices the first phases of the classic schedule (epsilon from the largest cost)
-    // would only re-derive them, so epsilon starts WARM_START_DIVISOR (reversed: 40) times lower.
-    // (At least 2 whenever some cost is nonzero, so that at least the final eps = 1 phase runs.)
-    let eps = maxCost === 0 ? 1 : Math.max(2, Math.floor((maxCost * mult) / (this.reverse ? REVERSED_WARM_START_DIVISOR : WARM_START_DIVISOR)));
+    const maxCost = this.prepare();
+    if (this.startPrices) this.loadPrices(this.startPrices);
+    else this.warmStartPrices();
+    let eps = this.startEpsilon(maxCost);
+    const run = { phases: 0, proofAttempts: 0, proofScans: 0, cyclesCancelled: 0 };
     const counters = () => ({
-      phases,
+      ...run,
       relabels: this.relabels,
       pushes: this.pushes,
       arcScans: this.arcScans,
       updateScans: this.updateScans,
       updates: this.updates,
-      proofAttempts,
-      proofScans,
-      arcId,
+      arcId: this.arcId,
     });
     while (eps > 1) {
       eps = Math.max(1, Math.floor(eps / ALPHA));
       this.refine(eps);
-      phases++;
+      run.phases++;
       if (this.largestPrice() >= PRICE_LIMIT) {
         this.restoreCosts();
         return { ok: false, message: "prices left the exactly representable range" };
       }
-      if (eps < mult || eps === 1) {
-        // Epsilon is below one original cost unit: try to prove optimality now. The label-correcting
-        // search reads the scaled costs divided by mult (exact), so a failed attempt costs only its
-        // own scans: no cost restore and re-scaling.
-        const start = this.roundedPrices();
-        proofAttempts++;
-        const proof = { work: 0 };
-        const final = eps === 1;
-        const potentials = exactPotentials(this.net, start, final ? 50 * slots + 1000 : EARLY_PROOF_WORK * slots + 1000, mult, ws, proof, final ? n + 1 : EARLY_PROOF_PASSES);
-        proofScans += proof.work;
-        if (potentials) {
-          this.restoreCosts();
-          if (this.reverse) for (let v = 0; v < n; v++) potentials[v] = 0 - potentials[v];
-          return { ok: true, potentials, earlyStop: eps > 1, ...counters() };
-        }
-        if (eps === 1) {
-          this.restoreCosts();
-          return { ok: false, message: "no exact potentials found after the final phase" };
-        }
+      // Epsilon below one original cost unit: try to prove optimality now (see prove).
+      if (eps >= this.mult && eps > 1) continue;
+      const potentials = this.prove(eps === 1, run);
+      if (potentials) return { ok: true, potentials, earlyStop: eps > 1, ...counters() };
+      if (eps === 1) return { ok: false, message: "no exact potentials found after the final phase" };
+    }
+    // No phase ran: every cost is 0, or a warm start was already optimal under its prices.
+    const potentials = this.prove(true, run);
+    if (potentials) return { ok: true, potentials, earlyStop: false, ...counters() };
+    return { ok: false, message: "no exact potentials found for the starting flow" };
+  }
+
+  /**
+   * Arc ids, orientation, pair capacities, the cost multiplier and the live partition; returns
+   * the largest |cost| (original units).
+   */
+  prepare(): number {
+    this.indexArcs();
+    if (this.reverse) this.flipPairs();
+    const maxCost = this.pairCapsAndMaxCost();
+    this.mult = costMultiplier(this.n, maxCost, this.multiplierCap);
+    this.partition();
+    this.price.fill(0);
+    this.excess.fill(0);
+    return maxCost;
+  }
+
+  /**
+   * Epsilon of the first phase (before its division by ALPHA). From the warm-start pass's prices
+   * the first phases of the classic schedule (epsilon from the largest cost) would only re-derive
+   * them, so it starts WARM_START_DIVISOR (reversed: 40) times lower; from given prices, at the
+   * largest violation of eps-optimality they leave (0 when the starting flow is already optimal
+   * under them). At least 2 whenever a phase is needed, so that the final eps = 1 phase runs.
+   */
+  startEpsilon(maxCost: number): number {
+    if (maxCost === 0) return 1;
+    if (this.startPrices) {
+      const violation = this.largestViolation();
+      return violation <= 0 ? 1 : Math.max(2, violation);
+    }
+    return Math.max(2, Math.floor((maxCost * this.mult) / (this.reverse ? REVERSED_WARM_START_DIVISOR : WARM_START_DIVISOR)));
+  }
+
+  /**
+   * Exact integer potentials for the current flow (label correcting from the rounded prices; the
+   * search reads the scaled costs divided by mult, exact, so a failed early attempt costs only
+   * its own scans). The final attempt, after the eps = 1 phase, also cancels every negative
+   * cycle it meets and tries again: when mult is below nodes + 1 (large costs or networks, see
+   * costMultiplier) a 1-optimal flow need not be optimal, and this makes it so; each cancellation
+   * lowers the cost by an integer, and the independent certificate check has the last word.
+   * Restores the costs (and orientation) when it returns potentials or gives up for good.
+   */
+  prove(final: boolean, run: { proofAttempts: number; proofScans: number; cyclesCancelled: number }): Float64Array | undefined {
+    const { n, slots, mult, ws } = this;
+    for (;;) {
+      run.proofAttempts++;
+      const proof = { work: 0, cycleArc: -1 };
+      const potentials = exactPotentials(this.net, this.roundedPrices(), final ? 50 * slots + 1000 : EARLY_PROOF_WORK * slots + 1000, mult, ws, proof, final ? n + 1 : EARLY_PROOF_PASSES);
+      run.proofScans += proof.work;
+      if (potentials) {
+        this.restoreCosts();
+        if (this.reverse) for (let v = 0; v < n; v++) potentials[v] = 0 - potentials[v];
+        return potentials;
+      }
+      if (!final) return undefined;
+      if (proof.cycleArc < 0) {
+        this.restoreCosts();
+        return undefined;
+      }
+      cancelNegativeCycle(this.net, proof.cycleArc, ws);
+      run.cyclesCancelled++;
+    }
+  }
+
+  /** Prices from given potentials (original units, forward orientation): a warm start. */
+  loadPrices(start: Float64Array): void {
+    const { n, price, mult } = this;
+    for (let v = 0; v < n; v++) price[v] = (this.reverse ? -start[v] : start[v]) * mult;
+  }
+
+  /** The largest -(reduced cost) over residual arcs under the current prices (scaled units). */
+  largestViolation(): number {
+    const { n, first, live, head, cost, price } = this;
+    let worst = 0;
+    for (let v = 0; v < n; v++) {
+      const pv = price[v];
+      const end = first[v] + live[v];
+      for (let a = first[v]; a < end; a++) {
+        const violation = price[head[a]] - cost[a] - pv;
+        if (violation > worst) worst = violation;
       }
     }
-    // Only reached when every cost is 0: the zero circulation is optimal with zero potentials.
-    this.restoreCosts();
-    const zero = ws.float64("flow.start", n);
-    zero.fill(0);
-    return { ok: true, potentials: zero, earlyStop: false, ...counters() };
+    return worst;
   }
 
   /**

@@ -456,7 +456,7 @@ export function exactPotentials(
   workLimit: number,
   costDivisor = 1,
   ws: Workspace = new Workspace(),
-  stats?: { work: number },
+  stats?: { work: number; cycleArc?: number },
   maxPasses = net.nodes + 1,
 ): Float64Array | undefined {
   const n = net.nodes;
@@ -469,6 +469,8 @@ export function exactPotentials(
   // The tree: node n is the virtual source X; parent DETACHED marks a node cut off its tree.
   // threadNext/threadPrev: circular preorder list of the attached nodes, from X.
   const parent = ws.int32("bf.parent", n + 1);
+  // The slot of each node's tree arc (from its parent), to walk a cycle found (see negativeCycle).
+  const parentArc = ws.int32("bf.parentArc", n + 1);
   const depth = ws.int32("bf.depth", n + 1);
   const threadNext = ws.int32("bf.threadNext", n + 1);
   const threadPrev = ws.int32("bf.threadPrev", n + 1);
@@ -493,6 +495,7 @@ export function exactPotentials(
   const divide = costDivisor !== 1;
   // Gives up (no closure here: one made per call deoptimised the caller's code every call).
   let failed = false;
+  let cycleArc = -1;
   search: while (size > 0) {
     const u = queue[qHead];
     qHead = qHead === n ? 0 : qHead + 1;
@@ -518,7 +521,8 @@ export function exactPotentials(
         let x = threadNext[w];
         while (depth[x] > dw) {
           if (x === u) {
-            failed = true; // a negative cycle
+            failed = true; // a negative cycle: the tree path w -> u, then arc a back to w
+            cycleArc = a;
             break search;
           }
           parent[x] = DETACHED;
@@ -530,6 +534,7 @@ export function exactPotentials(
       }
       // Attach w under u (right after u in the thread).
       parent[w] = u;
+      parentArc[w] = a;
       depth[w] = depth[u] + 1;
       const after = threadNext[u];
       threadNext[u] = w;
@@ -544,9 +549,34 @@ export function exactPotentials(
       }
     }
   }
-  if (stats) stats.work += work;
+  if (stats) {
+    stats.work += work;
+    stats.cycleArc = cycleArc;
+  }
   if (failed) return undefined;
   const root = pi[0];
   for (let v = 0; v < n; v++) pi[v] -= root;
   return pi;
+}
+
+/**
+ * Cancels the negative cycle the last failed exactPotentials call with this workspace found
+ * (`cycleArc`, its closing slot u -> w; the rest is the tree path w -> u in "bf.parentArc"):
+ * pushes the cycle's smallest residual capacity around it. Returns that amount (>= 1). The
+ * circulation's cost falls by at least one integer unit per call, so repeated calls end.
+ */
+export function cancelNegativeCycle(net: CirculationNetwork, cycleArc: number, ws: Workspace): number {
+  const { head, rcap, rev } = net;
+  const parentArc = ws.int32("bf.parentArc", net.nodes + 1);
+  const w = head[cycleArc];
+  let delta = rcap[cycleArc];
+  for (let v = head[rev[cycleArc]]; v !== w; v = head[rev[parentArc[v]]]) delta = Math.min(delta, rcap[parentArc[v]]);
+  rcap[cycleArc] -= delta;
+  rcap[rev[cycleArc]] += delta;
+  for (let v = head[rev[cycleArc]]; v !== w; v = head[rev[parentArc[v]]]) {
+    const a = parentArc[v];
+    rcap[a] -= delta;
+    rcap[rev[a]] += delta;
+  }
+  return delta;
 }

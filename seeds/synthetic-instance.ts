@@ -42,8 +42,24 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
 }
 
-/** Generates one instance plus the profiles it was built from. */
-export function generateSyntheticInstance(options: SyntheticOptions): { instance: Instance; students: EdgeStudent[]; postings: EdgePosting[] } {
+/** What the generator produces besides the students' edges, which it hands over one student at a time. */
+interface SyntheticLists {
+  floorPenalty: number;
+  enterprises: Instance["enterprises"];
+  postings: EdgePosting[];
+  capacities: number[];
+}
+
+/**
+ * The generator's steps, in the order they draw random numbers: enterprises, postings, then each
+ * student with its edges, handed to `onStudent` (so that a million students and 20M edges can be
+ * written out without ever being held as objects).
+ */
+function synthesize(
+  options: SyntheticOptions,
+  onLists: (lists: SyntheticLists) => void,
+  onStudent: (student: EdgeStudent, entry: Instance["students"][number], edges: InstanceEdge[]) => void,
+): void {
   const random = seededRandom(options.seed ?? 1);
   const int = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
@@ -90,10 +106,8 @@ export function generateSyntheticInstance(options: SyntheticOptions): { instance
       else byClass.set(klass, [p]);
     }
   }
+  onLists({ floorPenalty: options.floorPenalty ?? 1000, enterprises, postings, capacities });
 
-  const students: EdgeStudent[] = [];
-  const instanceStudents: Instance["students"] = [];
-  const edges: InstanceEdge[] = [];
   const chosen = new Set<number>();
   for (let s = 0; s < nStudents; s++) {
     const klass = classOf(pick(CATEGORIES));
@@ -108,7 +122,6 @@ export function generateSyntheticInstance(options: SyntheticOptions): { instance
     };
     const roll = random();
     const maxPlacements = roll < 0.01 ? 0 : roll < 0.03 ? 2 : 1;
-    instanceStudents.push(maxPlacements === 1 ? { id: student.id } : { id: student.id, maxPlacements });
     // Sample eligible postings from the student's class, and a few from the whole category.
     const candidates = byClass.get(klass) ?? [];
     const target = int(minEdges, maxEdges);
@@ -120,21 +133,76 @@ export function generateSyntheticInstance(options: SyntheticOptions): { instance
     const list = [...chosen];
     const ranked = list.slice(0, Math.min(list.length, int(0, 10)));
     student.preferences = ranked.map((p) => postings[p].id);
-    students.push(student);
     list.sort((a, b) => a - b);
-    for (const p of list) {
-      const rank = ranked.indexOf(p) + 1;
-      edges.push({ student: student.id, posting: postings[p].id, score: edgeScore(student, postings[p], rank, DEFAULT_WEIGHTS) });
-    }
+    const edges = list.map((p) => ({ student: student.id, posting: postings[p].id, score: edgeScore(student, postings[p], ranked.indexOf(p) + 1, DEFAULT_WEIGHTS) }));
+    onStudent(student, maxPlacements === 1 ? { id: student.id } : { id: student.id, maxPlacements }, edges);
   }
+}
 
+/** Generates one instance plus the profiles it was built from. */
+export function generateSyntheticInstance(options: SyntheticOptions): { instance: Instance; students: EdgeStudent[]; postings: EdgePosting[] } {
+  let lists: SyntheticLists | undefined;
+  const students: EdgeStudent[] = [];
+  const instanceStudents: Instance["students"] = [];
+  const edges: InstanceEdge[] = [];
+  synthesize(
+    options,
+    (l) => {
+      lists = l;
+    },
+    (student, entry, own) => {
+      students.push(student);
+      instanceStudents.push(entry);
+      for (const edge of own) edges.push(edge);
+    },
+  );
+  const { floorPenalty, enterprises, postings, capacities } = lists as SyntheticLists;
   const instance: Instance = {
     version: 1,
-    params: { floorPenalty: options.floorPenalty ?? 1000 },
+    params: { floorPenalty },
     students: instanceStudents,
     enterprises,
     postings: postings.map((p, i) => ({ id: p.id, enterprise: p.enterprise, capacity: capacities[i] })),
     edges,
   };
   return { instance, students, postings };
+}
+
+/**
+ * The same instance as generateSyntheticInstance, written as JSON (the bytes JSON.stringify gives)
+ * through `write` in chunks, never as one string: a million students with 20M edges is ~1.2 GB,
+ * past V8's string limit. The edges are kept as chunks of ~50,000 until the students (drawn
+ * with them) are written: readers then meet the ids before the edges that use them.
+ */
+export function writeSyntheticInstance(options: SyntheticOptions, write: (chunk: string) => void): { students: number; postings: number; enterprises: number; edges: number } {
+  const studentParts: string[] = [];
+  const edgeChunks: string[] = [];
+  let pending: string[] = [];
+  let edgeCount = 0;
+  let lists: SyntheticLists | undefined;
+  synthesize(
+    options,
+    (l) => {
+      lists = l;
+    },
+    (_student, entry, own) => {
+      studentParts.push(JSON.stringify(entry));
+      for (const edge of own) pending.push(JSON.stringify(edge));
+      if (pending.length >= 50_000) {
+        edgeChunks.push(pending.join(","));
+        edgeCount += pending.length;
+        pending = [];
+      }
+    },
+  );
+  if (pending.length > 0) edgeChunks.push(pending.join(","));
+  edgeCount += pending.length;
+  const { floorPenalty, enterprises, postings, capacities } = lists as SyntheticLists;
+  write(`{"version":1,"params":{"floorPenalty":${JSON.stringify(floorPenalty)}},"students":[`);
+  for (let i = 0; i < studentParts.length; i += 100_000) write((i > 0 ? "," : "") + studentParts.slice(i, i + 100_000).join(","));
+  write(`],"enterprises":${JSON.stringify(enterprises)},`);
+  write(`"postings":${JSON.stringify(postings.map((p, i) => ({ id: p.id, enterprise: p.enterprise, capacity: capacities[i] })))},"edges":[`);
+  edgeChunks.forEach((chunk, i) => write((i > 0 ? "," : "") + chunk));
+  write("]}");
+  return { students: studentParts.length, postings: postings.length, enterprises: enterprises.length, edges: edgeCount };
 }
