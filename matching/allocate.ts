@@ -7,10 +7,11 @@ import { isCompactInstance } from "./compact";
 import { componentMarginalValues, unplacedReasonOfRange } from "./explain";
 import { minCostCirculation } from "./flow";
 import { DEFAULT_LP_MEMORY_BUDGET, solveLp } from "./lp-model";
-import { buildComponentNetwork, componentEdges, components, degrees, exactPotentials, integerCostModel, Workspace, type CirculationNetwork, type CostModel } from "./network";
+import { buildComponentNetwork, componentEdges, components, degrees, exactPotentials, integerCostModel, Workspace, type CirculationNetwork, type ComponentLayout, type CostModel } from "./network";
 import type { AllocateOptions, EnterpriseCeilingValue, EnterpriseOutcome, FailedResult, OptimalResult, Placement, PostingSlotValue, Result, ResultDuals, SolveStats, Unplaced } from "./types";
 import { stabilityReport } from "./stability";
 import { parseInstance, studentEdges, type ParsedInstance } from "./validate";
+import { componentStartPrices, warmStartOf, type WarmStart } from "./warm-start";
 
 /**
  * Default bound on arc scans of the per-enterprise slot-value searches (the search from the root,
@@ -133,8 +134,12 @@ type Solved =
     }
   | { ok: false; message: string };
 
-/** Puts the LP's placement on a component network as its flow. */
-function loadFlow(net: CirculationNetwork, layoutEdges: Int32Array, nS: number, nP: number, nE: number, lpChosen: Uint8Array): void {
+/** Puts a feasible placement (the LP's, or a warm start's) on a component network as its flow. */
+function loadFlow(net: CirculationNetwork, layout: ComponentLayout, chosen: Uint8Array): void {
+  const layoutEdges = layout.edges;
+  const nS = layout.students.length;
+  const nP = layout.postings.length;
+  const nE = layout.enterprises.length;
   const forward = net.forwardSlot;
   const addFlow = (f: number, x: number): void => {
     if (x === 0) return;
@@ -144,7 +149,7 @@ function loadFlow(net: CirculationNetwork, layoutEdges: Int32Array, nS: number, 
   };
   const nodeFlowIn = new Float64Array(net.nodes);
   for (let k = 0; k < layoutEdges.length; k++) {
-    const x = lpChosen[layoutEdges[k]];
+    const x = chosen[layoutEdges[k]];
     if (x === 0) continue;
     const a = forward[nS + k];
     const s = net.head[net.rev[a]];
@@ -167,6 +172,44 @@ function loadFlow(net: CirculationNetwork, layoutEdges: Int32Array, nS: number, 
     addFlow(floorArc, onFloor);
     addFlow(floorArc + 1, placed - onFloor);
   }
+}
+
+type Counters = Record<"phases" | "relabels" | "pushes" | "arcScans" | "updateScans" | "priceUpdates" | "proofAttempts" | "proofScans" | "cyclesCancelled", number>;
+
+/**
+ * Solves one component's network in place: proves the LP's placement optimal (lpChosen), or runs
+ * cost scaling, from the warm start's flow and prices when there is one, else from scratch.
+ */
+function solveNetwork(
+  net: CirculationNetwork,
+  layout: ComponentLayout,
+  ws: Workspace,
+  lpChosen: Uint8Array | undefined,
+  warm: WarmStart | undefined,
+  counters: Counters,
+): { pi: Float64Array; arcId?: Int32Array } | { message: string } {
+  if (lpChosen) {
+    loadFlow(net, layout, lpChosen);
+    const pi = exactPotentials(net, new Float64Array(net.nodes), 100 * net.head.length + 100 * net.nodes + 1000);
+    return pi ? { pi } : { message: "the LP solution admits an improving cycle: not optimal (numerical trouble in the LP solver)" };
+  }
+  let startPrices: Float64Array | undefined;
+  if (warm) {
+    loadFlow(net, layout, warm.chosen);
+    startPrices = componentStartPrices(warm, layout, net);
+  }
+  const outcome = minCostCirculation(net, ws, { startPrices });
+  if (!outcome.ok) return { message: outcome.message };
+  counters.proofAttempts += outcome.proofAttempts;
+  counters.proofScans += outcome.proofScans;
+  counters.cyclesCancelled += outcome.cyclesCancelled;
+  counters.phases = Math.max(counters.phases, outcome.phases);
+  counters.relabels += outcome.relabels;
+  counters.pushes += outcome.pushes;
+  counters.arcScans += outcome.arcScans;
+  counters.updateScans += outcome.updateScans;
+  counters.priceUpdates += outcome.updates;
+  return { pi: outcome.potentials, arcId: outcome.arcId };
 }
 
 function solveComponents(
@@ -202,7 +245,8 @@ function solveComponents(
   const enterpriseCeilingValues: EnterpriseCeilingValue[] = new Array(nE);
   let nodes = 0;
   let arcs = 0;
-  const counters = { phases: 0, relabels: 0, pushes: 0, arcScans: 0, updateScans: 0, priceUpdates: 0, proofAttempts: 0, proofScans: 0 };
+  const counters: Counters = { phases: 0, relabels: 0, pushes: 0, arcScans: 0, updateScans: 0, priceUpdates: 0, proofAttempts: 0, proofScans: 0, cyclesCancelled: 0 };
+  const warm = lpChosen ? undefined : warmStartOf(data, options.warmStart, costs.scale);
   let buildTime = 0;
   let solveTime = 0;
   let explainTime = 0;
@@ -215,26 +259,9 @@ function solveComponents(
     const t1 = clock?.();
     nodes += net.nodes;
     arcs += net.forwardSlot.length;
-    let pi: Float64Array | undefined;
-    let arcId: Int32Array | undefined;
-    if (lpChosen) {
-      loadFlow(net, layout.edges, layout.students.length, layout.postings.length, layout.enterprises.length, lpChosen);
-      pi = exactPotentials(net, new Float64Array(net.nodes), 100 * net.head.length + 100 * net.nodes + 1000);
-      if (!pi) return { ok: false, message: "the LP solution admits an improving cycle: not optimal (numerical trouble in the LP solver)" };
-    } else {
-      const outcome = minCostCirculation(net, ws);
-      if (!outcome.ok) return { ok: false, message: outcome.message };
-      pi = outcome.potentials;
-      arcId = outcome.arcId;
-      counters.proofAttempts += outcome.proofAttempts;
-      counters.proofScans += outcome.proofScans;
-      counters.phases = Math.max(counters.phases, outcome.phases);
-      counters.relabels += outcome.relabels;
-      counters.pushes += outcome.pushes;
-      counters.arcScans += outcome.arcScans;
-      counters.updateScans += outcome.updateScans;
-      counters.priceUpdates += outcome.updates;
-    }
+    const solvedNet = solveNetwork(net, layout, ws, lpChosen, warm, counters);
+    if ("message" in solvedNet) return { ok: false, message: solvedNet.message };
+    const { pi, arcId } = solvedNet;
     const t2 = clock?.();
     // Read the placement and the potentials back into instance order.
     const nSc = layout.students.length;

@@ -74,12 +74,12 @@ export interface AllocateOptions {
    */
   progress?: (phase: string, millis: number) => void;
   /**
-   * A previous OPTIMAL Result of this allocation (same ids; students, postings, edges or
-   * capacities may have changed since): its placements that are still feasible become the
-   * starting flow and its `duals` (when it has them) the starting prices, so after a few declined
-   * offers, a changed capacity or a withdrawn student the new optimum is found in a fraction of a
-   * cold solve. The answer is the same kind of proven optimum (same certificate check); a warm
-   * start that does not fit is repaired or ignored, never trusted.
+   * A previous OPTIMAL Result of this allocation, solved with `duals: true` (same ids; students,
+   * postings, edges or capacities may have changed since): its placements that are still edges
+   * and fit every limit become the starting flow and its duals the starting prices, so after a
+   * few declined offers, a changed capacity or a withdrawn student the new optimum is found in a
+   * fraction of a cold solve. The answer is the same kind of proven optimum (same certificate
+   * check); a warm start is never trusted, and one without duals is ignored (solved cold).
    */
   warmStart?: Result;
   /**

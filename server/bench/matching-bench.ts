@@ -3,6 +3,7 @@
  *
  *   npm run bench:matching [-- --million] [-- --runs 3] [-- --lp-runs 1] [-- --object]
  *                          [-- --instance PATH [--instance PATH2 ...]] [-- --only-instances]
+ *   npm run bench:matching -- --warm [--runs 5] [--students 100000]
  *
  * For each size a seeded synthetic instance (seeds/synthetic-instance.ts) is written to a temp
  * file; then one child process per (size, solver) reads it, runs allocate() `runs` times and
@@ -28,7 +29,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { performance, PerformanceObserver } from "node:perf_hooks";
 import * as zlib from "node:zlib";
-import { allocate, parseInstanceJson, type SolverChoice } from "../../matching";
+import { allocate, parseInstanceJson, type Instance, type OptimalResult, type SolverChoice } from "../../matching";
 import { generateSyntheticInstance } from "../../seeds/synthetic-instance";
 
 interface ChildReport {
@@ -143,10 +144,70 @@ function runChild(file: string, label: string, solver: SolverChoice, runs: numbe
   return JSON.parse(out) as ChildReport;
 }
 
+/** The re-solve scenarios of --warm: what changes after a first run. */
+const WARM_SCENARIOS: Array<{ name: string; change: (instance: Instance, first: OptimalResult) => Instance }> = [
+  { name: "20 offers declined", change: (i, first) => withoutEdges(i, first.placements.filter((_, k) => k % Math.floor(first.placements.length / 20) === 7)) },
+  { name: "a posting's capacity 10 -> 2", change: (i) => ({ ...i, postings: i.postings.map((p, k) => (k === i.postings.findIndex((q) => q.capacity === 10) ? { ...p, capacity: 2 } : p)) }) },
+  { name: "a student withdrawn", change: (i, first) => withoutStudent(i, first.placements[first.placements.length >> 1].student) },
+  { name: "all three", change: (i, first) => WARM_SCENARIOS.slice(0, 3).reduce((x, s) => s.change(x, first), i) },
+];
+
+function withoutEdges(instance: Instance, declined: Array<{ student: string; posting: string }>): Instance {
+  const gone = new Set(declined.map((d) => `${d.student}\u0000${d.posting}`));
+  return { ...instance, edges: instance.edges.filter((e) => !gone.has(`${e.student}\u0000${e.posting}`)) };
+}
+
+function withoutStudent(instance: Instance, id: string): Instance {
+  return { ...instance, students: instance.students.filter((s) => s.id !== id), edges: instance.edges.filter((e) => e.student !== id) };
+}
+
+/**
+ * --warm: re-solves after each scenario's change, cold and warm-started from the first run's
+ * Result (with duals), on compact instances as the CLI and the server solve them; medians of
+ * `runs` alternating runs, their ratio, and whether the objectives agree.
+ */
+function warmBench(students: number, runs: number): void {
+  const { instance } = generateSyntheticInstance({ students, seed: 2025 });
+  const compact = (x: Instance) => {
+    const outcome = parseInstanceJson(JSON.stringify(x));
+    if (!outcome.ok) throw new Error(outcome.errors[0]);
+    return outcome.instance;
+  };
+  const now = () => performance.now();
+  const first = allocate(compact(instance), { duals: true, now });
+  if (first.status !== "OPTIMAL") throw new Error(`first run: ${first.status}`);
+  const rows: string[][] = [];
+  for (const scenario of WARM_SCENARIOS) {
+    const next = compact(scenario.change(instance, first));
+    const cold: number[] = [];
+    const warm: number[] = [];
+    let agree = true;
+    for (let r = 0; r < runs; r++) {
+      let t = now();
+      const c = allocate(next, { now });
+      cold.push(now() - t);
+      t = now();
+      const w = allocate(next, { now, warmStart: first, duals: true });
+      warm.push(now() - t);
+      agree &&= c.status === "OPTIMAL" && w.status === "OPTIMAL" && c.objective === w.objective && w.stats.certified;
+    }
+    rows.push([scenario.name, median(cold).toFixed(0), median(warm).toFixed(0), (median(cold) / median(warm)).toFixed(1), agree ? "yes" : "NO"]);
+    if (!agree) process.exitCode = 1;
+  }
+  const header = ["change", "cold allocate() median ms", "warm-started median ms", "ratio", "objectives equal, certified"];
+  process.stdout.write(`\nRe-solve at ${students} students (${instance.edges.length} edges), ${runs} runs each, load ${os.loadavg()[0].toFixed(2)}:\n`);
+  process.stdout.write(`${[header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n")}\n`);
+}
+
 function main(): void {
   const argv = process.argv.slice(2);
   if (argv[0] === "--child") {
     void child(argv[1], argv[2], argv[3] as SolverChoice, Number(argv[4]), argv[5] === "compact");
+    return;
+  }
+  if (argv.includes("--warm")) {
+    const students = argv.includes("--students") ? Number(argv[argv.indexOf("--students") + 1]) : 100_000;
+    warmBench(students, argv.includes("--runs") ? Number(argv[argv.indexOf("--runs") + 1]) : 5);
     return;
   }
   const runs = argv.includes("--runs") ? Number(argv[argv.indexOf("--runs") + 1]) : 3;
