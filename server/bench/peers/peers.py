@@ -1,10 +1,10 @@
-"""Peer solvers for the matching engine's peer benchmark (server/bench/peers-bench.ts).
+"""Peer solvers for the matching engine's peer benchmark (server/bench/peers/peers-bench.ts).
 
     python3 peers.py ortools|highs INSTANCE.json
 
 Reads an allocation instance (FORMAT.md), solves it with OR-tools' SimpleMinCostFlow or HiGHS
 (LP), and prints one JSON line: {"peer", "status", "objective", "readSeconds", "buildSeconds",
-"solveSeconds"} (solveSeconds: the library's solve call alone). Exit 3 when the library is not
+"solveSeconds", "peakRssMb"} (solveSeconds: the library's solve call alone). Exit 3 when the library is not
 installed (pip install ortools / highspy), so the benchmark can skip the peer.
 
 The flow network is the engine's (matching/network.ts) with a source and a sink instead of its
@@ -15,6 +15,7 @@ maxInterns - minInterns, cost 0), and S -> T for the supply that is not placed. 
 """
 import importlib.util
 import json
+import resource
 import sys
 import time
 
@@ -158,7 +159,8 @@ def main():
         sys.exit(3)
     instance, read_seconds = read(path)
     report = solve(instance)
-    report.update({"peer": peer, "readSeconds": read_seconds})
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    report.update({"peer": peer, "readSeconds": read_seconds, "peakRssMb": peak_mb})
     print(json.dumps(report))
 
 
