@@ -1,5 +1,4 @@
-import type { Types } from "mongoose";
-import type { AllocationRun } from "../../schema/allocation-run.model";
+import type { Id, AllocationRun } from "../store/documents";
 import { ageOn } from "../../schema/rules/national-id";
 import { enterpriseBounds, type EdgePosting, type EdgeStudent, type Instance } from "../../matching";
 import type { AllocationProfiles } from "../solver/profiles-instance";
@@ -9,7 +8,7 @@ import type { Stores } from "../store";
 export interface LoadedProfiles {
   profiles: AllocationProfiles;
   /** Student id -> school id, for writing placements and unplaced students. */
-  schoolOf: Map<string, Types.ObjectId>;
+  schoolOf: Map<string, Id>;
 }
 
 /** School year of a student on a date: enrolled in September; 1 = first year. */
@@ -26,7 +25,7 @@ export function studyYear(enrolmentYear: number, date: string): number {
  * `enterpriseBounds` net of interns already there (recorded ones plus places
  * held in active runs). The worker scores the edges (`buildEdges`).
  */
-export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Types.ObjectId[], today: string, stores: Stores): Promise<LoadedProfiles> {
+export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Id[], today: string, stores: Stores): Promise<LoadedProfiles> {
   const refYear = Number(today.slice(0, 4));
   const graduationYears = new Set(run.scope.graduationYears);
   const enrolmentYears = new Set(run.scope.enrolmentYears);
@@ -61,7 +60,7 @@ export async function loadAllocationProfiles(run: AllocationRun, activeRuns: Typ
     preferences.set(student, list);
   }
 
-  const schoolOf = new Map<string, Types.ObjectId>();
+  const schoolOf = new Map<string, Id>();
   const edgeStudents: EdgeStudent[] = [];
   for (const s of students) {
     const { id } = s;

@@ -1,8 +1,5 @@
-import { Types } from "mongoose";
-import { AllocationRunStatus, SolverChoice, type AllocationRun, type RunEnterprise, type SlotValue } from "../../schema/allocation-run.model";
-import { AuditAction } from "../../schema/audit-entry.model";
-import { PlacementStatus, type Placement } from "../../schema/placement.model";
-import type { UnplacedStudent } from "../../schema/unplaced-student.model";
+import { toId, isIdText } from "../store/ids";
+import { AllocationRunStatus, SolverChoice, AuditAction, PlacementStatus, type Id, type AllocationRun, type RunEnterprise, type SlotValue, type Placement, type UnplacedStudent } from "../store/documents";
 import type { PlacementFilter, StartAllocationRunInput } from "../../schema/inputs/allocation.input";
 import { PlacementResponse } from "../../schema/inputs/allocation.input";
 import { Role } from "../../schema/enums";
@@ -64,10 +61,10 @@ export class AllocationService {
       years.forEach((y, i) => { if (!Number.isInteger(y) || y < 1990 || y > 2100) problems.add(`${field}.${i}`, "must be a year 1990–2100"); });
     }
     scope.districts.forEach((d, i) => problems.check(`scope.districts.${i}`, checkDistrict(d)));
-    const schoolIds: Types.ObjectId[] = [];
+    const schoolIds: Id[] = [];
     for (const [i, id] of scope.schoolIds.entries()) {
-      if (!Types.ObjectId.isValid(id)) { problems.add(`scope.schoolIds.${i}`, `not a valid id: "${id}"`); continue; }
-      const oid = new Types.ObjectId(id);
+      if (!isIdText(id)) { problems.add(`scope.schoolIds.${i}`, `not a valid id: "${id}"`); continue; }
+      const oid = toId(id);
       if (!(await this.stores.schools.exists(oid))) problems.add(`scope.schoolIds.${i}`, `unknown school ${id}`);
       schoolIds.push(oid);
     }
@@ -114,14 +111,14 @@ export class AllocationService {
   }
 
   /** Runs whose placements are live offers (see active-runs.ts). */
-  activeRunIds(): Promise<Types.ObjectId[]> {
+  activeRunIds(): Promise<Id[]> {
     return this.runs.activeRunIds();
   }
 
   // ---- solving ----------------------------------------------------------------------------
 
   /** Queues a run's solve; runs are solved one at a time, off the request path. */
-  enqueue(runId: Types.ObjectId): void {
+  enqueue(runId: Id): void {
     this.pending += 1;
     this.queue = this.queue
       .then(() => this.solve(runId))
@@ -141,7 +138,7 @@ export class AllocationService {
     return runs.length;
   }
 
-  private async solve(runId: Types.ObjectId): Promise<void> {
+  private async solve(runId: Id): Promise<void> {
     const claimed = await this.runs.claimForSolving(runId);
     if (!claimed) return;
     try {
@@ -182,23 +179,23 @@ export class AllocationService {
     }
   }
 
-  private async fail(runId: Types.ObjectId, reason: string): Promise<void> {
+  private async fail(runId: Id, reason: string): Promise<void> {
     await this.runs.finishSolving(runId, { status: AllocationRunStatus.FAILED, failureReason: reason, "timings.finishedAt": new Date() });
     await this.audit.record(null, AuditAction.RUN_FAILED, { runId });
   }
 
   /** A solved run's per-enterprise bounds and counts. */
-  runEnterprises(runId: Types.ObjectId): Promise<RunEnterprise[]> {
+  runEnterprises(runId: Id): Promise<RunEnterprise[]> {
     return this.runs.enterprises(runId);
   }
 
   /** A solved run's value of one more slot per posting. */
-  runSlotValues(runId: Types.ObjectId): Promise<SlotValue[]> {
+  runSlotValues(runId: Id): Promise<SlotValue[]> {
     return this.runs.slotValues(runId);
   }
 
   /** Writes the proposal: placements (offers once committed), unplaced students with reasons, figures. */
-  private async writeResult(runId: Types.ObjectId, schoolOf: Map<string, Types.ObjectId>, result: OptimalResult): Promise<void> {
+  private async writeResult(runId: Id, schoolOf: Map<string, Id>, result: OptimalResult): Promise<void> {
     // Every student of the instance has its school in schoolOf.
     const placements = result.placements.map((p) => ({ student: p.student, posting: p.posting, enterprise: p.enterprise, school: schoolOf.get(p.student)!, score: p.score }));
     await this.runs.writePlacements(runId, placements, () => this.options.crashPoint("solve:writing"));
@@ -293,7 +290,7 @@ export class AllocationService {
   // ---- placements and offers --------------------------------------------------------------
 
   /** A run's proposed placements (the bureau's review), filterable by enterprise or school. */
-  async runPlacements(runId: Types.ObjectId, filter: { enterpriseId?: string; schoolId?: string }, page: PageArgs) {
+  async runPlacements(runId: Id, filter: { enterpriseId?: string; schoolId?: string }, page: PageArgs) {
     return this.runs.placementPage([runId], {
       enterprise: filter.enterpriseId ? toObjectId("enterpriseId", filter.enterpriseId) : undefined,
       school: filter.schoolId ? toObjectId("schoolId", filter.schoolId) : undefined,
@@ -301,7 +298,7 @@ export class AllocationService {
   }
 
   /** A run's unplaced students with reasons, optionally of one school; paged by position. */
-  async runUnplaced(runId: Types.ObjectId, filter: { schoolId?: string }, page: PageArgs): Promise<ConnectionShape<UnplacedStudent>> {
+  async runUnplaced(runId: Id, filter: { schoolId?: string }, page: PageArgs): Promise<ConnectionShape<UnplacedStudent>> {
     const school = filter.schoolId ? String(toObjectId("schoolId", filter.schoolId)) : null;
     const all = await this.runs.unplaced(runId, school);
     let start = 0;
@@ -366,10 +363,10 @@ export class AllocationService {
  * The owner (enterprise or school) a placement list is narrowed to: the viewer's own, a filter's,
  * or both when they agree; null when they differ (nothing to list), undefined when neither is set.
  */
-function owner(scoped: unknown, filtered: string | undefined, field: string): Types.ObjectId | null | undefined {
+function owner(scoped: unknown, filtered: string | undefined, field: string): Id | null | undefined {
   const fromFilter = filtered ? toObjectId(field, filtered) : undefined;
   if (scoped === undefined) return fromFilter;
-  const own = new Types.ObjectId(String(scoped));
+  const own = toId(String(scoped));
   return fromFilter && !fromFilter.equals(own) ? null : own;
 }
 

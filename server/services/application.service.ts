@@ -1,5 +1,4 @@
-import type { Types } from "mongoose";
-import type { Application } from "../../schema/application.model";
+import type { Id, Application } from "../store/documents";
 import type { ApplyInput } from "../../schema/inputs/misc.input";
 import { ApplicationStatus, PostingStatus } from "../../schema/enums";
 import { canManageSchool, scopeApplications } from "../auth/scopes";
@@ -25,7 +24,7 @@ export class ApplicationService {
   }
 
   /** The student's active preferences, best rank first. */
-  async preferencesOf(student: { _id: Types.ObjectId }): Promise<Application[]> {
+  async preferencesOf(student: { _id: Id }): Promise<Application[]> {
     return (await this.store.ofStudent(student._id)).filter((a) => a.status === ApplicationStatus.ACTIVE).sort((a, b) => a.rank - b.rank);
   }
 

@@ -1,13 +1,12 @@
-import type { Types } from "mongoose";
-import type { AuditAction } from "../../schema/audit-entry.model";
+import type { Id, AuditAction } from "../store/documents";
 import type { AuditStore, PageArgs } from "../store";
 import { type Viewer } from "../auth/token";
 
 interface AuditTargets {
-  runId?: Types.ObjectId;
-  placementId?: Types.ObjectId;
-  enterpriseId?: Types.ObjectId;
-  schoolId?: Types.ObjectId;
+  runId?: Id;
+  placementId?: Id;
+  enterpriseId?: Id;
+  schoolId?: Id;
 }
 
 /** The audit log: who started, solved, committed, accepted or declined what, and when (ids only). */
@@ -19,7 +18,7 @@ export class AuditService {
     await this.store.append({ action, actorId: viewer?.userId ?? "system", actorRole: viewer?.role ?? null, ...targets, at: new Date() });
   }
 
-  async list(filter: { runId?: Types.ObjectId; action?: AuditAction }, page: PageArgs) {
+  async list(filter: { runId?: Id; action?: AuditAction }, page: PageArgs) {
     return this.store.page({ runId: filter.runId, action: filter.action }, page);
   }
 }

@@ -1,4 +1,4 @@
-import type { Cluster } from "../../schema/cluster.model";
+import type { Cluster } from "../store/documents";
 import type { ClustersStore } from "../store";
 import type { ClusterInput } from "../../schema/inputs/misc.input";
 import { DEFAULT_CLUSTERS } from "../../schema/reference/clusters";

@@ -1,5 +1,4 @@
-import type { Types } from "mongoose";
-import type { Enterprise } from "../../schema/enterprise.model";
+import type { Id, Enterprise } from "../store/documents";
 import type { EnterpriseFilter } from "../../schema/inputs/misc.input";
 import type { EnterpriseInput, UpdateEnterpriseInput } from "../../schema/inputs/enterprise.input";
 import { Role } from "../../schema/enums";
@@ -40,7 +39,7 @@ export class EnterpriseService {
     return this.store.byIds(ids);
   }
 
-  async byId(id: Types.ObjectId): Promise<Enterprise | null> {
+  async byId(id: Id): Promise<Enterprise | null> {
     return this.store.byId(id);
   }
 

@@ -1,11 +1,8 @@
 import crypto from "node:crypto";
-import type { Enterprise } from "../../schema/enterprise.model";
+import type { Enterprise, EmploymentOutcome, School, Student } from "../store/documents";
 import type { EmploymentOutcomeInput } from "../../schema/inputs/outcome.input";
-import type { EmploymentOutcome } from "../../schema/outcome.model";
 import { OutcomeStatus } from "../../schema/outcome-status";
 import type { RecordOutcomesResult } from "../../schema/report.types";
-import type { School } from "../../schema/school.model";
-import type { Student } from "../../schema/student.model";
 import { Role } from "../../schema/enums";
 import { majorCategoryOf } from "../../schema/reference/majors";
 import { checkCreditCode, checkDistrict, checkIndustry, checkNationalId } from "../../schema/rules";

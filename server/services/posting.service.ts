@@ -1,6 +1,4 @@
-import type { Types } from "mongoose";
-import type { Posting } from "../../schema/posting.model";
-import type { Enterprise } from "../../schema/enterprise.model";
+import type { Id, Posting, Enterprise } from "../store/documents";
 import type { PostingFilter, PostingInput, UpdatePostingInput } from "../../schema/inputs/posting.input";
 import { PostingKind, PostingStatus, Role } from "../../schema/enums";
 import { checkDistrict, checkInternPay, checkMajorPattern } from "../../schema/rules";
@@ -47,7 +45,7 @@ export class PostingService {
     return posting;
   }
 
-  byId(id: Types.ObjectId): Promise<Posting | null> {
+  byId(id: Id): Promise<Posting | null> {
     return this.store.byId(id);
   }
 

@@ -1,5 +1,4 @@
-import type { Types } from "mongoose";
-import type { School } from "../../schema/school.model";
+import type { Id, School } from "../store/documents";
 import type { SchoolFilter } from "../../schema/inputs/misc.input";
 import type { SchoolInput, UpdateSchoolInput } from "../../schema/inputs/school.input";
 import { checkDistrict, checkMajor } from "../../schema/rules";
@@ -33,7 +32,7 @@ export class SchoolService {
     return school;
   }
 
-  async byId(id: Types.ObjectId): Promise<School | null> {
+  async byId(id: Id): Promise<School | null> {
     return this.store.byId(id);
   }
 

@@ -1,7 +1,5 @@
 import crypto from "node:crypto";
-import type { Types } from "mongoose";
-import type { Student } from "../../schema/student.model";
-import type { School } from "../../schema/school.model";
+import type { Id, Student, School } from "../store/documents";
 import type { StudentFilter } from "../../schema/inputs/misc.input";
 import type { StudentInput, UpdateStudentInput } from "../../schema/inputs/student.input";
 import { Gender } from "../../schema/enums";
@@ -61,7 +59,7 @@ export class StudentService {
     return student;
   }
 
-  byId(id: Types.ObjectId): Promise<Student | null> {
+  byId(id: Id): Promise<Student | null> {
     return this.store.byId(id);
   }
 
@@ -153,7 +151,7 @@ export class StudentService {
       const conflicts = [...taken].map((hash) => ({ row: rowOfHash.get(hash)!, field: "nationalId", message: "a student with this national ID exists" })).sort((a, b) => a.row - b.row);
       throw new ConflictError("rows", `${conflicts.length} row(s) duplicate existing students; nothing imported`, conflicts);
     }
-    let ids: Types.ObjectId[];
+    let ids: Id[];
     try {
       ids = await this.store.insertAll(documents);
     } catch (err) {

@@ -1,4 +1,4 @@
-import type { User } from "../../schema/user.model";
+import type { User } from "../store/documents";
 import type { UserInput } from "../../schema/inputs/misc.input";
 import { Role } from "../../schema/enums";
 import { type TokenService, type Viewer } from "../auth/token";
