@@ -5,9 +5,9 @@
 import { checkCertificate, type OptimalityCertificate } from "./certificate";
 import { isCompactInstance } from "./compact";
 import { componentMarginalValues, unplacedReasonOfRange } from "./explain";
-import { minCostCirculation } from "./flow";
+import { minCostCirculation, type CirculationOutcome } from "./flow";
 import { DEFAULT_LP_MEMORY_BUDGET, solveLp } from "./lp-model";
-import { buildComponentNetwork, componentEdges, components, degrees, exactPotentials, integerCostModel, Workspace, type CirculationNetwork, type ComponentLayout, type CostModel } from "./network";
+import { buildComponentNetwork, componentEdges, components, degrees, exactPotentials, integerCostModel, Workspace, type CirculationNetwork, type ComponentLayout, type CostModel, type Degrees } from "./network";
 import type { AllocateOptions, EnterpriseCeilingValue, EnterpriseOutcome, FailedResult, OptimalResult, Placement, PostingSlotValue, Result, ResultDuals, SolveStats, Unplaced } from "./types";
 import { stabilityReport } from "./stability";
 import { parseInstance, studentEdges, type ParsedInstance } from "./validate";
@@ -176,40 +176,123 @@ function loadFlow(net: CirculationNetwork, layout: ComponentLayout, chosen: Uint
 
 type Counters = Record<"phases" | "relabels" | "pushes" | "arcScans" | "updateScans" | "priceUpdates" | "proofAttempts" | "proofScans" | "cyclesCancelled", number>;
 
-/**
- * Solves one component's network in place: proves the LP's placement optimal (lpChosen), or runs
- * cost scaling, from the warm start's flow and prices when there is one, else from scratch.
- */
-function solveNetwork(
-  net: CirculationNetwork,
-  layout: ComponentLayout,
-  ws: Workspace,
-  lpChosen: Uint8Array | undefined,
-  warm: WarmStart | undefined,
-  counters: Counters,
-): { pi: Float64Array; arcId?: Int32Array } | { message: string } {
-  if (lpChosen) {
-    loadFlow(net, layout, lpChosen);
-    const pi = exactPotentials(net, new Float64Array(net.nodes), 100 * net.head.length + 100 * net.nodes + 1000);
-    return pi ? { pi } : { message: "the LP solution admits an improving cycle: not optimal (numerical trouble in the LP solver)" };
+/** Default size from which a component goes to AllocateOptions.networkThread. */
+const DEFAULT_THREAD_MIN_EDGES = 200_000;
+
+/** What solving the components builds up: placement, certificate, slot values, counters. */
+class ComponentSolve {
+  readonly chosen: Uint8Array;
+  readonly certificate: OptimalityCertificate;
+  readonly scratch: { studentLocal: Int32Array; postingLocal: Int32Array; enterpriseLocal: Int32Array };
+  readonly postingSlotValues: PostingSlotValue[];
+  readonly enterpriseCeilingValues: EnterpriseCeilingValue[];
+  readonly counters: Counters = { phases: 0, relabels: 0, pushes: 0, arcScans: 0, updateScans: 0, priceUpdates: 0, proofAttempts: 0, proofScans: 0, cyclesCancelled: 0 };
+  readonly times = { build: 0, solve: 0, slotValues: 0 };
+  readonly budget: { work: number };
+  nodes = 0;
+  arcs = 0;
+
+  constructor(
+    readonly data: ParsedInstance,
+    readonly costs: CostModel,
+    readonly deg: Degrees,
+    readonly options: AllocateOptions,
+    readonly warm: WarmStart | undefined,
+  ) {
+    const nS = data.studentIds.length;
+    const nP = data.postingIds.length;
+    const nE = data.enterpriseIds.length;
+    this.chosen = new Uint8Array(data.edgeStudent.length);
+    this.certificate = { costScale: costs.scale, floorCost: costs.floorCost, students: new Float64Array(nS), postings: new Float64Array(nP), enterprises: new Float64Array(nE) };
+    this.scratch = { studentLocal: new Int32Array(nS), postingLocal: new Int32Array(nP), enterpriseLocal: new Int32Array(nE) };
+    this.postingSlotValues = new Array(nP);
+    this.enterpriseCeilingValues = new Array(nE);
+    this.budget = { work: options.slotValueWorkLimit ?? DEFAULT_SLOT_VALUE_WORK };
   }
-  let startPrices: Float64Array | undefined;
-  if (warm) {
-    loadFlow(net, layout, warm.chosen);
-    startPrices = componentStartPrices(warm, layout, net);
+
+  private clock(): number {
+    return this.options.now?.() ?? 0;
   }
-  const outcome = minCostCirculation(net, ws, { startPrices });
-  if (!outcome.ok) return { message: outcome.message };
-  counters.proofAttempts += outcome.proofAttempts;
-  counters.proofScans += outcome.proofScans;
-  counters.cyclesCancelled += outcome.cyclesCancelled;
-  counters.phases = Math.max(counters.phases, outcome.phases);
-  counters.relabels += outcome.relabels;
-  counters.pushes += outcome.pushes;
-  counters.arcScans += outcome.arcScans;
-  counters.updateScans += outcome.updateScans;
-  counters.priceUpdates += outcome.updates;
-  return { pi: outcome.potentials, arcId: outcome.arcId };
+
+  /** The component's network, its arrays in `ws` (valid until the next build with it). */
+  build(layout: ComponentLayout, ws: Workspace): CirculationNetwork {
+    const t0 = this.clock();
+    componentEdges(this.data, layout, ws);
+    const net = buildComponentNetwork(this.data, layout, this.deg, this.costs, this.scratch, ws);
+    this.nodes += net.nodes;
+    this.arcs += net.forwardSlot.length;
+    this.times.build += this.clock() - t0;
+    return net;
+  }
+
+  /** Loads the warm start's flow onto the network; its starting prices (undefined: cold). */
+  startPrices(layout: ComponentLayout, net: CirculationNetwork): Float64Array | undefined {
+    if (!this.warm) return undefined;
+    loadFlow(net, layout, this.warm.chosen);
+    return componentStartPrices(this.warm, layout, net);
+  }
+
+  /** Solves the network here: proves the LP's placement optimal, or runs cost scaling. */
+  solve(layout: ComponentLayout, net: CirculationNetwork, ws: Workspace, lpChosen: Uint8Array | undefined): { pi: Float64Array; arcId?: Int32Array } | { message: string } {
+    const t0 = this.clock();
+    try {
+      if (lpChosen) {
+        loadFlow(net, layout, lpChosen);
+        const pi = exactPotentials(net, new Float64Array(net.nodes), 100 * net.head.length + 100 * net.nodes + 1000);
+        return pi ? { pi } : { message: "the LP solution admits an improving cycle: not optimal (numerical trouble in the LP solver)" };
+      }
+      return this.outcome(minCostCirculation(net, ws, { startPrices: this.startPrices(layout, net) }));
+    } finally {
+      this.times.solve += this.clock() - t0;
+    }
+  }
+
+  /** Counts a min-cost flow outcome (here or from the network thread). */
+  outcome(outcome: CirculationOutcome): { pi: Float64Array; arcId: Int32Array } | { message: string } {
+    if (!outcome.ok) return { message: outcome.message };
+    const c = this.counters;
+    c.proofAttempts += outcome.proofAttempts;
+    c.proofScans += outcome.proofScans;
+    c.cyclesCancelled += outcome.cyclesCancelled;
+    c.phases = Math.max(c.phases, outcome.phases);
+    c.relabels += outcome.relabels;
+    c.pushes += outcome.pushes;
+    c.arcScans += outcome.arcScans;
+    c.updateScans += outcome.updateScans;
+    c.priceUpdates += outcome.updates;
+    return { pi: outcome.potentials, arcId: outcome.arcId };
+  }
+
+  /** Reads the solved network back into instance order, and its slot values. */
+  finish(layout: ComponentLayout, net: CirculationNetwork, pi: Float64Array, arcId: Int32Array | undefined, ws: Workspace): void {
+    const { data, chosen, certificate } = this;
+    const nSc = layout.students.length;
+    const nPc = layout.postings.length;
+    const { forwardSlot, rcap, rev } = net;
+    const edges = layout.edges;
+    for (let k = 0; k < edges.length; k++) chosen[edges[k]] = rcap[rev[forwardSlot[nSc + k]]] > 0 ? 1 : 0;
+    for (let i = 0; i < nSc; i++) certificate.students[layout.students[i]] = pi[1 + i];
+    for (let i = 0; i < nPc; i++) certificate.postings[layout.postings[i]] = pi[1 + nSc + i];
+    for (let i = 0; i < layout.enterprises.length; i++) certificate.enterprises[layout.enterprises[i]] = pi[1 + nSc + nPc + i];
+    if (this.options.slotValues === false) return;
+    const t0 = this.clock();
+    const values = componentMarginalValues(data, layout, net, pi, this.costs.scale, this.budget, this.scratch.enterpriseLocal, ws, arcId);
+    for (let i = 0; i < nPc; i++) {
+      const p = layout.postings[i];
+      this.postingSlotValues[p] = { posting: data.postingIds[p], value: values.postings[i].value, exact: values.postings[i].exact };
+    }
+    for (let i = 0; i < layout.enterprises.length; i++) {
+      const e = layout.enterprises[i];
+      this.enterpriseCeilingValues[e] = { enterprise: data.enterpriseIds[e], value: values.enterprises[i].value, exact: values.enterprises[i].exact };
+    }
+    this.times.slotValues += this.clock() - t0;
+  }
+}
+
+/** A component handed to the network thread (its network on its own shared arrays). */
+interface Handed {
+  layout: ComponentLayout;
+  net: CirculationNetwork;
 }
 
 function solveComponents(
@@ -221,87 +304,60 @@ function solveComponents(
 ): Solved {
   const deg = degrees(data);
   const layouts = components(data, deg, true);
-  // One set of working arrays, sized for the largest component, reused by every component.
+  // One set of working arrays, sized for the largest component, reused by every component solved here.
   const ws = new Workspace();
   for (const layout of layouts) {
     const nodes = 1 + layout.students.length + layout.postings.length + layout.enterprises.length;
     ws.reserve(nodes, layout.students.length + layout.edgeCount + layout.postings.length + 2 * layout.enterprises.length);
   }
-  const nS = data.studentIds.length;
-  const nP = data.postingIds.length;
-  const nE = data.enterpriseIds.length;
-  const chosen = new Uint8Array(data.edgeStudent.length);
-  const certificate: OptimalityCertificate = {
-    costScale: costs.scale,
-    floorCost: costs.floorCost,
-    students: new Float64Array(nS),
-    postings: new Float64Array(nP),
-    enterprises: new Float64Array(nE),
+  const run = new ComponentSolve(data, costs, deg, options, lpChosen ? undefined : warmStartOf(data, options.warmStart, costs.scale));
+  const thread = lpChosen ? undefined : options.networkThread;
+  const threadMin = options.networkThreadMinEdges ?? DEFAULT_THREAD_MIN_EDGES;
+  let handed: Handed | undefined;
+  const collect = (): string | undefined => {
+    if (!handed || !thread) return undefined;
+    const solved = run.outcome(thread.finish());
+    if ("message" in solved) return solved.message;
+    run.finish(handed.layout, handed.net, solved.pi, solved.arcId, ws);
+    handed = undefined;
+    return undefined;
   };
-  const scratch = { studentLocal: new Int32Array(nS), postingLocal: new Int32Array(nP), enterpriseLocal: new Int32Array(nE) };
-  const wantValues = options.slotValues !== false;
-  const budget = { work: options.slotValueWorkLimit ?? DEFAULT_SLOT_VALUE_WORK };
-  const postingSlotValues: PostingSlotValue[] = new Array(nP);
-  const enterpriseCeilingValues: EnterpriseCeilingValue[] = new Array(nE);
-  let nodes = 0;
-  let arcs = 0;
-  const counters: Counters = { phases: 0, relabels: 0, pushes: 0, arcScans: 0, updateScans: 0, priceUpdates: 0, proofAttempts: 0, proofScans: 0, cyclesCancelled: 0 };
-  const warm = lpChosen ? undefined : warmStartOf(data, options.warmStart, costs.scale);
-  let buildTime = 0;
-  let solveTime = 0;
-  let explainTime = 0;
-  const clock = options.now;
   lap("components");
-  for (const layout of layouts) {
-    const t0 = clock?.();
-    componentEdges(data, layout, ws);
-    const net = buildComponentNetwork(data, layout, deg, costs, scratch, ws);
-    const t1 = clock?.();
-    nodes += net.nodes;
-    arcs += net.forwardSlot.length;
-    const solvedNet = solveNetwork(net, layout, ws, lpChosen, warm, counters);
-    if ("message" in solvedNet) return { ok: false, message: solvedNet.message };
-    const { pi, arcId } = solvedNet;
-    const t2 = clock?.();
-    // Read the placement and the potentials back into instance order.
-    const nSc = layout.students.length;
-    const { forwardSlot, rcap, rev } = net;
-    const edges = layout.edges;
-    for (let k = 0; k < edges.length; k++) chosen[edges[k]] = rcap[rev[forwardSlot[nSc + k]]] > 0 ? 1 : 0;
-    for (let i = 0; i < nSc; i++) certificate.students[layout.students[i]] = pi[1 + i];
-    for (let i = 0; i < layout.postings.length; i++) certificate.postings[layout.postings[i]] = pi[1 + nSc + i];
-    for (let i = 0; i < layout.enterprises.length; i++) certificate.enterprises[layout.enterprises[i]] = pi[1 + nSc + layout.postings.length + i];
-    if (wantValues) {
-      const values = componentMarginalValues(data, layout, net, pi, costs.scale, budget, scratch.enterpriseLocal, ws, arcId);
-      for (let i = 0; i < layout.postings.length; i++) {
-        const p = layout.postings[i];
-        const v = values.postings[i];
-        postingSlotValues[p] = { posting: data.postingIds[p], value: v.value, exact: v.exact };
-      }
-      for (let i = 0; i < layout.enterprises.length; i++) {
-        const e = layout.enterprises[i];
-        const v = values.enterprises[i];
-        enterpriseCeilingValues[e] = { enterprise: data.enterpriseIds[e], value: v.value, exact: v.exact };
-      }
+  // With a second thread, largest first: the two threads then end close together.
+  const order = thread ? [...layouts].sort((a, b) => b.edgeCount - a.edgeCount) : layouts;
+  for (const layout of order) {
+    if (thread && handed === undefined && layout.edgeCount >= threadMin) {
+      // Its own shared arrays: the thread solves them in place while this loop goes on.
+      const own = new Workspace(true);
+      const net = run.build(layout, own);
+      thread.start(net, run.startPrices(layout, net));
+      handed = { layout, net };
+      continue;
     }
-    const t3 = clock?.();
-    if (clock) {
-      buildTime += (t1 as number) - (t0 as number);
-      solveTime += (t2 as number) - (t1 as number);
-      explainTime += (t3 as number) - (t2 as number);
+    const net = run.build(layout, ws);
+    const solved = run.solve(layout, net, ws, lpChosen);
+    if ("message" in solved) {
+      if (handed) thread?.finish(); // leaves the thread free for the next call
+      return { ok: false, message: solved.message };
     }
+    run.finish(layout, net, solved.pi, solved.arcId, ws);
+    const failed = thread && thread.idle() ? collect() : undefined;
+    if (failed) return { ok: false, message: failed };
   }
+  const failed = collect();
+  if (failed) return { ok: false, message: failed };
   lap("networks"); // build + solve + slot values, split below
-  const timings: Record<string, number> = clock ? { buildMillis: round(buildTime), solveMillis: round(solveTime), slotValueMillis: round(explainTime) } : {};
+  const timings: Record<string, number> = options.now ? { buildMillis: round(run.times.build), solveMillis: round(run.times.solve), slotValueMillis: round(run.times.slotValues) } : {};
+  const wantValues = options.slotValues !== false;
   return {
     ok: true,
-    chosen,
-    certificate,
+    chosen: run.chosen,
+    certificate: run.certificate,
     components: layouts.length,
-    nodes,
-    arcs,
-    counters: { ...counters, ...timings },
-    ...(wantValues ? { postingSlotValues, enterpriseCeilingValues } : {}),
+    nodes: run.nodes,
+    arcs: run.arcs,
+    counters: { ...run.counters, ...timings },
+    ...(wantValues ? { postingSlotValues: run.postingSlotValues, enterpriseCeilingValues: run.enterpriseCeilingValues } : {}),
   };
 }
 

@@ -130,6 +130,20 @@ export function minCostCirculation(
   return solver.solve();
 }
 
+/**
+ * Another thread that solves component networks (AllocateOptions.networkThread): allocate() stays
+ * synchronous and hands it one network at a time (its arrays on SharedArrayBuffers, solved in
+ * place) while it solves others itself. server/cli/network-thread.ts runs one on a worker thread.
+ */
+export interface NetworkThread {
+  /** Whether the network last handed over is solved (true when none is out). */
+  idle(): boolean;
+  /** Starts minCostCirculation(net, its own workspace, { startPrices }) on the other thread. */
+  start(net: CirculationNetwork, startPrices: Float64Array | undefined): void;
+  /** Blocks until the network handed over is solved; its outcome. */
+  finish(): CirculationOutcome;
+}
+
 export interface CirculationOptions {
   /** Solve on the reversed network (default: as prefersReverse decides; never with startPrices); the result is the same kind. */
   reverse?: boolean;

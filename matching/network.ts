@@ -37,6 +37,16 @@ export class Workspace {
   private arcHint = 0;
   private slotHint = 0;
 
+  /**
+   * shared: buffers on SharedArrayBuffers, so that a network built with this workspace can be
+   * solved in place by another thread (AllocateOptions.networkThread).
+   */
+  constructor(private readonly shared = false) {}
+
+  private memory(bytes: number): ArrayBuffer | SharedArrayBuffer {
+    return this.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+  }
+
   /** Sizes later requests for the largest component (nodes, forward arcs). */
   reserve(nodes: number, forwardArcs: number): void {
     this.nodeHint = Math.max(this.nodeHint, nodes + 2);
@@ -54,7 +64,7 @@ export class Workspace {
   int32(name: string, length: number): Int32Array {
     let buffer = this.i32.get(name);
     if (buffer === undefined || buffer.length < length) {
-      buffer = new Int32Array(this.capacity(length));
+      buffer = new Int32Array(this.memory(4 * this.capacity(length)));
       this.i32.set(name, buffer);
     }
     return buffer.length === length ? buffer : buffer.subarray(0, length);
@@ -63,7 +73,7 @@ export class Workspace {
   float64(name: string, length: number): Float64Array {
     let buffer = this.f64.get(name);
     if (buffer === undefined || buffer.length < length) {
-      buffer = new Float64Array(this.capacity(length));
+      buffer = new Float64Array(this.memory(8 * this.capacity(length)));
       this.f64.set(name, buffer);
     }
     return buffer.length === length ? buffer : buffer.subarray(0, length);
@@ -72,7 +82,7 @@ export class Workspace {
   uint8(name: string, length: number): Uint8Array {
     let buffer = this.u8.get(name);
     if (buffer === undefined || buffer.length < length) {
-      buffer = new Uint8Array(this.capacity(length));
+      buffer = new Uint8Array(this.memory(this.capacity(length)));
       this.u8.set(name, buffer);
     }
     return buffer.length === length ? buffer : buffer.subarray(0, length);

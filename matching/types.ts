@@ -6,6 +6,8 @@
  * format allows a solver to add.
  */
 
+import type { NetworkThread } from "./flow";
+
 export interface InstanceStudent {
   id: string;
   /** Integer >= 0, default 1. */
@@ -94,6 +96,13 @@ export interface AllocateOptions {
   stability?: boolean;
   /** Student id -> school id, for the envy count of `stability` (students not listed have no school). */
   studentSchools?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+  /**
+   * A second thread for the min-cost flow of large components (flow solver only): networks of at
+   * least `networkThreadMinEdges` edges (default 200,000) are handed to it while allocate()
+   * solves the others itself; the answer is the same (the same solver, certificate and checks).
+   */
+  networkThread?: NetworkThread;
+  networkThreadMinEdges?: number;
   /** How many blocking and envy pairs `stability` lists (all are counted); default 100. */
   stabilityListLimit?: number;
 }

@@ -2,7 +2,7 @@
  * Command line: solve an allocation instance file and write the Result.
  *
  *   npm run --silent allocate -- INSTANCE.json[.gz] --out RESULT.json [--solver auto|flow|lp]
- *                                [--time-limit SECONDS] [--quiet]
+ *                                [--time-limit SECONDS] [--threads 1|2] [--quiet]
  *
  * Exit 0 for OPTIMAL, 2 for INVALID_INPUT (the Result is still written), 1 otherwise.
  * Progress goes to stderr, one line per step (read, validate, the solve's phases, certify,
@@ -12,22 +12,27 @@
  * limit work) and parsed from its bytes into a compact instance (parseInstanceJson: no object per
  * edge). With --time-limit the solve runs in a worker thread, which takes a plain object
  * instance: then the file goes through JSON.parse (and must fit in a string).
+ * --threads 2 (the default on a machine with 2 or more cores) hands large components' min-cost
+ * flow to a second thread (network-thread.ts) while this one solves the others.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import { performance } from "node:perf_hooks";
 import * as zlib from "node:zlib";
-import { allocate, parseInstanceJson, type AllocateOptions, type Result, type SolverChoice } from "../../matching";
+import { allocate, isCompactInstance, parseInstanceJson, type AllocateOptions, type Result, type SolverChoice } from "../../matching";
 import { solveInWorker } from "../solver/worker-pool";
+import { WorkerNetworkThread } from "./network-thread";
 
 interface CliArgs {
   input: string;
   out?: string;
   solver: SolverChoice;
   timeLimitSeconds?: number;
+  threads: number;
   quiet: boolean;
 }
 
-const USAGE = "usage: allocate INSTANCE.json[.gz] --out RESULT.json [--solver auto|flow|lp] [--time-limit SECONDS] [--quiet]";
+const USAGE = "usage: allocate INSTANCE.json[.gz] --out RESULT.json [--solver auto|flow|lp] [--time-limit SECONDS] [--threads 1|2] [--quiet]";
 
 function usage(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -40,6 +45,7 @@ function parseArgs(argv: string[]): CliArgs {
   let solver: SolverChoice = "auto";
   let timeLimitSeconds: number | undefined;
   let quiet = false;
+  let threads = Math.min(2, os.availableParallelism());
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--out") out = argv[++i];
@@ -51,12 +57,15 @@ function parseArgs(argv: string[]): CliArgs {
     } else if (arg === "--time-limit") {
       timeLimitSeconds = Number(argv[++i]);
       if (!(timeLimitSeconds > 0)) usage("--time-limit needs a positive number of seconds");
+    } else if (arg === "--threads") {
+      threads = Number(argv[++i]);
+      if (threads !== 1 && threads !== 2) usage("--threads takes 1 or 2");
     } else if (arg.startsWith("--")) usage(`unknown option ${arg}`);
     else if (input === undefined) input = arg;
     else usage(`unexpected argument ${arg}`);
   }
   if (!input) usage("missing INSTANCE file");
-  return { input, out, solver, timeLimitSeconds, quiet };
+  return { input, out, solver, timeLimitSeconds, threads, quiet };
 }
 
 /** Progress lines on stderr: each step with its time and the memory in use after it. */
@@ -123,6 +132,9 @@ function readInstance(args: CliArgs, progress: Progress): { instance: unknown } 
   return outcome.ok ? { instance: outcome.instance } : { result: { version: 1, status: "INVALID_INPUT", errors: outcome.errors } };
 }
 
+/** Instances from this many edges on solve with a second thread (with --threads 2). */
+const THREAD_MIN_EDGES = 1_000_000;
+
 /** allocate()'s phase names as printed; its "validate" is empty here (the parser validated). */
 const PHASE_NAMES: Record<string, string | null> = { networks: "solve", validate: null };
 
@@ -143,9 +155,15 @@ async function solve(args: CliArgs, instance: unknown, progress: Progress): Prom
     void _unused;
     return solveInWorker(instance, transferable, { timeoutMs: args.timeLimitSeconds * 1000 });
   }
-  const result = allocate(instance, options);
-  progress.note(`status ${result.status} after ${(performance.now() - t0).toFixed(0)} ms`);
-  return result;
+  // A second thread only pays for its start-up (~50 ms) on instances with large components.
+  const thread = args.threads > 1 && isCompactInstance(instance) && instance.edges >= THREAD_MIN_EDGES ? new WorkerNetworkThread() : undefined;
+  try {
+    const result = allocate(instance, { ...options, networkThread: thread });
+    progress.note(`status ${result.status} after ${(performance.now() - t0).toFixed(0)} ms${thread ? " (2 threads)" : ""}`);
+    return result;
+  } finally {
+    await thread?.close();
+  }
 }
 
 function summarise(result: Result, progress: Progress): void {

@@ -39,10 +39,17 @@ require(require("node:worker_threads").workerData.__entry);
 `;
 
 function startWorker(workerData: Record<string, unknown>, resourceLimits: { maxOldGenerationSizeMb?: number }): Worker {
-  const compiled = path.join(__dirname, "solve-worker.js");
+  return startWorkerModule(path.join(__dirname, "solve-worker"), workerData, resourceLimits);
+}
+
+/**
+ * A worker thread running the module at `modulePath` (no extension): its compiled .js when it
+ * exists, else its .ts source through the transpiling require hook (under ts-jest).
+ */
+export function startWorkerModule(modulePath: string, workerData: Record<string, unknown> = {}, resourceLimits: { maxOldGenerationSizeMb?: number } = {}): Worker {
+  const compiled = `${modulePath}.js`;
   if (fs.existsSync(compiled)) return new Worker(compiled, { workerData, resourceLimits });
-  const source = path.join(__dirname, "solve-worker.ts");
-  return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { ...workerData, __entry: source }, resourceLimits });
+  return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { ...workerData, __entry: `${modulePath}.ts` }, resourceLimits });
 }
 
 /**
