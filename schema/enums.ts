@@ -4,8 +4,10 @@ export enum Role {
   BUREAU = "BUREAU",
   SCHOOL = "SCHOOL",
   ENTERPRISE = "ENTERPRISE",
+  /** A student's own account, linked to one registered student. */
+  STUDENT = "STUDENT",
 }
-registerEnumType(Role, { name: "Role", description: "市人社局 BUREAU, 学校 SCHOOL, 企业 ENTERPRISE" });
+registerEnumType(Role, { name: "Role", description: "市人社局 BUREAU, 学校 SCHOOL, 企业 ENTERPRISE, 学生 STUDENT" });
 
 export enum SchoolLevel {
   SECONDARY_VOCATIONAL = "SECONDARY_VOCATIONAL",

@@ -10,6 +10,9 @@ export enum PlacementStatus {
 }
 registerEnumType(PlacementStatus, { name: "PlacementStatus", description: "实习录用：OFFERED 待确认, ACCEPTED 已接受, DECLINED 已拒绝" });
 
+/** Days a student has to answer an offer, from its run's commit (Placement.respondBy). */
+export const OFFER_RESPONSE_DAYS = 7;
+
 /**
  * An internship offer written when an allocation run is committed. It counts
  * only while its run is COMMITTED: readers join on committed runs, so the

@@ -30,6 +30,10 @@ export class User {
   @Field(() => ID, { nullable: true, description: "ENTERPRISE 账号所属企业" })
   @prop({ type: () => Types.ObjectId, default: null })
   enterprise?: Types.ObjectId | null;
+
+  /** The STUDENT account's own student (read through `me { student }`). */
+  @prop({ type: () => Types.ObjectId, default: null })
+  student?: Types.ObjectId | null;
 }
 
 export const UserModel = getModelForClass(User);

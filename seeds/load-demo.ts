@@ -4,6 +4,7 @@ import { PostingModel } from "../schema/posting.model";
 import { SchoolModel } from "../schema/school.model";
 import { StudentModel } from "../schema/student.model";
 import { UserModel } from "../schema/user.model";
+import { ApplicationModel } from "../schema/application.model";
 import { ApplicationStatus, PostingKind, PostingStatus, Role, SchoolLevel } from "../schema/enums";
 import { createRng } from "../schema/rules/rng";
 import { Role as ViewerRole } from "../schema/enums";
@@ -21,11 +22,12 @@ export interface DemoAccount {
   description: string;
 }
 
-/** The three accounts the README lists (one per role); every demo school and enterprise has one more. */
+/** The accounts the README lists (one per role); every demo school and enterprise has one more. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "bureau@demo.local", role: Role.BUREAU, description: "泉州市人社局（市人力资源和社会保障局）" },
   { email: "school@demo.local", role: Role.SCHOOL, description: "泉州职业技术大学" },
   { email: "enterprise@demo.local", role: Role.ENTERPRISE, description: "福建盼盼食品有限公司" },
+  { email: "student@demo.local", role: Role.STUDENT, description: "泉州职业技术大学的一名在校生（有岗位志愿）" },
 ];
 
 const BUREAU: Viewer = { userId: "seed", role: ViewerRole.BUREAU, schoolId: null, enterpriseId: null };
@@ -94,8 +96,10 @@ export async function loadDemoData(services: Services, options: { createDemoAcco
   if (options.createDemoAccounts) {
     // One hash for all demo accounts: they share the published demo password anyway.
     const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const demoStudent = await studentWithPreferences(schoolIds.get(demoSchoolKey(city))!);
     const users: Record<string, unknown>[] = [
       { email: "bureau@demo.local", role: Role.BUREAU, passwordHash },
+      ...(demoStudent ? [{ email: "student@demo.local", role: Role.STUDENT, student: demoStudent, passwordHash }] : []),
       { email: "school@demo.local", role: Role.SCHOOL, school: schoolIds.get(demoSchoolKey(city)), passwordHash },
       { email: "enterprise@demo.local", role: Role.ENTERPRISE, enterprise: enterpriseIds.get(demoEnterpriseKey(city)), passwordHash },
     ];
@@ -124,6 +128,20 @@ function demoSchoolKey(city: DemoCity): string {
 /** The enterprise of enterprise@demo.local: 盼盼 when present. */
 function demoEnterpriseKey(city: DemoCity): string {
   return (city.enterprises.find((e) => e.name.includes("盼盼")) ?? city.enterprises[0]!).key;
+}
+
+/** The student of student@demo.local: the first of the school with the most (at least 2) active preferences. */
+async function studentWithPreferences(school: Types.ObjectId): Promise<Types.ObjectId | null> {
+  const applications = await ApplicationModel.find({ school, status: ApplicationStatus.ACTIVE }, { student: 1 }).sort({ _id: 1 }).lean();
+  const counts = new Map<string, { id: Types.ObjectId; n: number }>();
+  for (const a of applications) {
+    const entry = counts.get(String(a.student)) ?? { id: a.student, n: 0 };
+    entry.n += 1;
+    counts.set(String(a.student), entry);
+  }
+  let best: { id: Types.ObjectId; n: number } | null = null;
+  for (const entry of counts.values()) if (entry.n >= 2 && (!best || entry.n > best.n)) best = entry;
+  return best?.id ?? null;
 }
 
 /**

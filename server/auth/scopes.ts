@@ -17,20 +17,30 @@ export function canManageEnterprise(viewer: Viewer, enterpriseId: string): boole
   return viewer.role === Role.BUREAU || (viewer.role === Role.ENTERPRISE && viewer.enterpriseId === enterpriseId);
 }
 
+/** Is this viewer the student's own account? */
+export function isOwnStudent(viewer: Viewer, studentId: string): boolean {
+  return viewer.role === Role.STUDENT && !!viewer.studentId && viewer.studentId === studentId;
+}
+
 /** Full national ID and phone are shown only to the student's own school. */
 export function canSeeIdentity(viewer: Viewer, studentSchoolId: string): boolean {
   return viewer.role === Role.SCHOOL && viewer.schoolId === studentSchoolId;
 }
 
+/*
+ * Students reach no root list (their role is not among ANY_ROLE's); should a list ever admit
+ * them, the scopes below still narrow it to their own rows rather than to everything.
+ */
+
 /** Mongo filter limiting enterprises to what the viewer may read. */
 export function scopeEnterprises(viewer: Viewer): Record<string, string> {
-  // Schools and the bureau read the enterprise registry; an enterprise reads only itself.
+  // Schools, students and the bureau read the enterprise registry; an enterprise reads only itself.
   return viewer.role === Role.ENTERPRISE ? { _id: viewer.enterpriseId! } : {};
 }
 
 /** Mongo filter limiting schools to what the viewer may read. */
 export function scopeSchools(viewer: Viewer): Record<string, string> {
-  // Enterprises and the bureau read the school registry; a school reads only itself.
+  // Enterprises, students and the bureau read the school registry; a school reads only itself.
   return viewer.role === Role.SCHOOL ? { _id: viewer.schoolId! } : {};
 }
 
@@ -38,20 +48,22 @@ export function scopeSchools(viewer: Viewer): Record<string, string> {
 export function scopeStudents(viewer: Viewer): Record<string, string> {
   if (viewer.role === Role.BUREAU) return {};
   if (viewer.role === Role.SCHOOL) return { school: viewer.schoolId! };
+  if (viewer.role === Role.STUDENT) return { _id: viewer.studentId ?? "none" };
   throw new ForbiddenError("enterprises see applicants through applications only");
 }
 
-/** Mongo filter limiting postings: enterprises their own; schools the open ones; the bureau all. */
+/** Mongo filter limiting postings: enterprises their own; schools and students the open ones; the bureau all. */
 export function scopePostings(viewer: Viewer): Record<string, string> {
   if (viewer.role === Role.ENTERPRISE) return { enterprise: viewer.enterpriseId! };
-  if (viewer.role === Role.SCHOOL) return { status: "OPEN" };
+  if (viewer.role === Role.SCHOOL || viewer.role === Role.STUDENT) return { status: "OPEN" };
   return {};
 }
 
-/** Mongo filter limiting applications (and offers) to the viewer's school or enterprise. */
+/** Mongo filter limiting applications (and offers) to the viewer's school, enterprise or self. */
 export function scopeApplications(viewer: Viewer): Record<string, string> {
   if (viewer.role === Role.ENTERPRISE) return { enterprise: viewer.enterpriseId! };
   if (viewer.role === Role.SCHOOL) return { school: viewer.schoolId! };
+  if (viewer.role === Role.STUDENT) return { student: viewer.studentId ?? "none" };
   return {};
 }
 

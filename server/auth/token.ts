@@ -7,6 +7,8 @@ export interface Viewer {
   role: Role;
   schoolId: string | null;
   enterpriseId: string | null;
+  /** A STUDENT account's own student (absent for the other roles). */
+  studentId?: string | null;
 }
 
 interface TokenClaims {
@@ -14,6 +16,7 @@ interface TokenClaims {
   role: Role;
   school?: string;
   enterprise?: string;
+  student?: string;
 }
 
 export class TokenService {
@@ -23,6 +26,7 @@ export class TokenService {
     const claims: TokenClaims = { sub: viewer.userId, role: viewer.role };
     if (viewer.schoolId) claims.school = viewer.schoolId;
     if (viewer.enterpriseId) claims.enterprise = viewer.enterpriseId;
+    if (viewer.studentId) claims.student = viewer.studentId;
     return jwt.sign(claims, this.secret, { algorithm: "HS256", expiresIn: this.ttl as jwt.SignOptions["expiresIn"] });
   }
 
@@ -37,11 +41,14 @@ export class TokenService {
     try {
       const claims = jwt.verify(token, this.secret, { algorithms: ["HS256"] }) as TokenClaims;
       if (!Object.values(Role).includes(claims.role) || typeof claims.sub !== "string") return null;
+      // A student's token without its student would see nothing of its own: treat it as forged.
+      if (claims.role === Role.STUDENT && typeof claims.student !== "string") return null;
       return {
         userId: claims.sub,
         role: claims.role,
         schoolId: claims.school ?? null,
         enterpriseId: claims.enterprise ?? null,
+        studentId: claims.student ?? null,
       };
     } catch {
       return null;

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { AllocationRun, AllocationTimings, RunEnterprise, SlotValue } from "../../schema/allocation-run.model";
 import { AuditAction } from "../../schema/audit-entry.model";
 import { Enterprise } from "../../schema/enterprise.model";
-import { Placement } from "../../schema/placement.model";
+import { OFFER_RESPONSE_DAYS, Placement } from "../../schema/placement.model";
 import { Posting } from "../../schema/posting.model";
 import { School } from "../../schema/school.model";
 import { Student } from "../../schema/student.model";
@@ -95,8 +95,8 @@ export class PlacementResolver {
     return context.services.allocation.placements(viewerOf(context), filter, page);
   }
 
-  @Authorized(Role.ENTERPRISE, Role.SCHOOL)
-  @Mutation(() => Placement, { description: "企业接受或拒绝录用；学校可代学生拒绝" })
+  @Authorized(Role.ENTERPRISE, Role.SCHOOL, Role.STUDENT)
+  @Mutation(() => Placement, { description: "接受或拒绝录用：学生本人或企业；学校可代学生拒绝" })
   respondToPlacement(
     @Arg("id", () => ID) id: string,
     @Arg("response", () => PlacementResponse) response: PlacementResponse,
@@ -104,6 +104,12 @@ export class PlacementResolver {
     @Ctx() context: Context,
   ) {
     return context.services.allocation.respond(viewerOf(context), id, response, reason);
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: `答复截止时间（方案提交后 ${OFFER_RESPONSE_DAYS} 天）` })
+  async respondBy(@Root() placement: Placement, @Ctx() { services }: Context): Promise<Date | null> {
+    const committedAt = (await services.allocation.get(String(placement.run))).committedAt;
+    return committedAt ? new Date(committedAt.getTime() + OFFER_RESPONSE_DAYS * 86_400_000) : null;
   }
 
   @FieldResolver(() => Student, { nullable: true })

@@ -41,6 +41,12 @@ export class ApplicationResolver {
     return context.services.applications.withdraw(viewerOf(context), id);
   }
 
+  @Authorized(Role.STUDENT, Role.SCHOOL, Role.BUREAU)
+  @Mutation(() => [Application], { description: "调整一名学生全部有效志愿的顺序（按新顺序列出其全部志愿 id，第 1 个为第一志愿）；学生本人、本校或市人社局" })
+  rankApplications(@Arg("ids", () => [ID]) ids: string[], @Ctx() context: Context) {
+    return context.services.applications.rank(viewerOf(context), ids);
+  }
+
   @FieldResolver(() => Student, { nullable: true })
   student(@Root() application: Application, @Ctx() { services }: Context) {
     return services.students.byId(application.student);

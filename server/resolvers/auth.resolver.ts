@@ -1,12 +1,13 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { LoginPayload } from "../../schema/payloads";
 import { User } from "../../schema/user.model";
+import { Student } from "../../schema/student.model";
 import { UserInput } from "../../schema/inputs/misc.input";
 import { Role } from "../../schema/enums";
-import { ANY_ROLE, PUBLIC } from "../auth";
+import { EVERY_ROLE, PUBLIC } from "../auth";
 import { viewerOf, type Context } from "../context";
 
-@Resolver()
+@Resolver(() => User)
 export class AuthResolver {
   @Authorized(PUBLIC)
   @Mutation(() => LoginPayload, { description: "登录，返回令牌" })
@@ -14,7 +15,7 @@ export class AuthResolver {
     return services.users.login(email, password);
   }
 
-  @Authorized(ANY_ROLE)
+  @Authorized(EVERY_ROLE)
   @Query(() => User, { description: "当前账号" })
   me(@Ctx() context: Context) {
     return context.services.users.me(viewerOf(context));
@@ -24,5 +25,10 @@ export class AuthResolver {
   @Mutation(() => User, { description: "新建账号（市人社局）" })
   createUser(@Arg("input") input: UserInput, @Ctx() { services }: Context) {
     return services.users.create(input);
+  }
+
+  @FieldResolver(() => Student, { nullable: true, description: "STUDENT 账号本人的学生信息" })
+  student(@Root() user: User, @Ctx() { services }: Context) {
+    return user.student ? services.students.byId(user.student) : null;
   }
 }

@@ -2,6 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { Student } from "../../schema/student.model";
 import { School } from "../../schema/school.model";
 import { Application } from "../../schema/application.model";
+import { Placement } from "../../schema/placement.model";
 import { StudentConnection } from "../../schema/connections";
 import { PageArgs } from "../../schema/connection";
 import { StudentInput, UpdateStudentInput } from "../../schema/inputs/student.input";
@@ -86,5 +87,10 @@ export class StudentResolver {
   @FieldResolver(() => [Application], { description: "有效志愿，按志愿顺序" })
   preferences(@Root() student: Student, @Ctx() { services }: Context) {
     return services.applications.preferencesOf(student);
+  }
+
+  @FieldResolver(() => [Placement], { description: "本人的录用（有效方案中，新的在前）：学生本人、本校与市人社局可见" })
+  offers(@Root() student: Student, @Ctx() context: Context) {
+    return context.services.applications.offersOf(viewerOf(context), student);
   }
 }

@@ -7,7 +7,7 @@ import { checkDistrict } from "../../schema/rules";
 import { DEFAULT_POLICY, DEFAULT_WEIGHTS, type OptimalResult } from "../../matching";
 import type { AllocationProfiles } from "../solver/profiles-instance";
 import type { BuiltAndSolved } from "../solver/worker-pool";
-import { scopeApplications } from "../auth/scopes";
+import { isOwnStudent, scopeApplications } from "../auth/scopes";
 import { type Viewer } from "../auth/token";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { loadAllocationProfiles } from "./allocation-instance";
@@ -328,8 +328,8 @@ export class AllocationService {
   }
 
   /**
-   * An enterprise accepts or declines an offer to it; a school may decline one
-   * on its student's behalf. Only an OFFERED placement of an active run.
+   * An enterprise accepts or declines an offer to it, and so may the student it is made to; a
+   * school may decline one on its student's behalf. Only an OFFERED placement of an active run.
    */
   async respond(viewer: Viewer, id: string, response: PlacementResponse, reason: string | null | undefined): Promise<Placement> {
     const placement = await this.runs.placementById(toObjectId("id", id));
@@ -337,7 +337,8 @@ export class AllocationService {
     if (!placement || !active.some((r) => String(r) === String(placement.run))) throw new NotFoundError("placement", id);
     const ownEnterprise = viewer.role === Role.ENTERPRISE && viewer.enterpriseId === String(placement.enterprise);
     const ownSchool = viewer.role === Role.SCHOOL && viewer.schoolId === String(placement.school);
-    if (!ownEnterprise && !ownSchool) throw new NotFoundError("placement", id);
+    const ownStudent = isOwnStudent(viewer, String(placement.student));
+    if (!ownEnterprise && !ownSchool && !ownStudent) throw new NotFoundError("placement", id);
     if (ownSchool && response === PlacementResponse.ACCEPT) throw new ForbiddenError("a school may only decline an offer on its student's behalf");
     const text = reason?.trim() ?? null;
     if (text && text.length > 200) throw new BadUserInputError("reason", "at most 200 characters");

@@ -1,7 +1,7 @@
-import type { Id, Application } from "../store/documents";
+import type { Id, Application, Placement } from "../store/documents";
 import type { ApplyInput } from "../../schema/inputs/misc.input";
 import { ApplicationStatus, PostingStatus } from "../../schema/enums";
-import { canManageSchool, scopeApplications } from "../auth/scopes";
+import { canManageSchool, isOwnStudent, scopeApplications } from "../auth/scopes";
 import { type Viewer } from "../auth/token";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { DuplicateKey, type ApplicationsStore, type PageArgs, type Stores } from "../store";
@@ -13,7 +13,7 @@ export const MAX_PREFERENCES = 10;
 export class ApplicationService {
   private readonly store: ApplicationsStore;
 
-  constructor(private readonly stores: Pick<Stores, "applications" | "students" | "postings">) {
+  constructor(private readonly stores: Pick<Stores, "applications" | "students" | "postings" | "runs">) {
     this.store = stores.applications;
   }
 
@@ -26,6 +26,47 @@ export class ApplicationService {
   /** The student's active preferences, best rank first. */
   async preferencesOf(student: { _id: Id }): Promise<Application[]> {
     return (await this.store.ofStudent(student._id)).filter((a) => a.status === ApplicationStatus.ACTIVE).sort((a, b) => a.rank - b.rank);
+  }
+
+  /**
+   * Reorders one student's active preferences: `ids` are all of them, best first, and become
+   * ranks 1..n. The student herself, her school or the bureau may do it. Only changed ranks are
+   * written; a concurrent withdrawal or new preference makes the set differ (CONFLICT).
+   */
+  async rank(viewer: Viewer, ids: string[]): Promise<Application[]> {
+    if (ids.length === 0) throw new BadUserInputError("ids", "at least one application");
+    if (ids.length > MAX_PREFERENCES) throw new BadUserInputError("ids", `at most ${MAX_PREFERENCES} preferences`);
+    const wanted = ids.map((id, i) => String(toObjectId(`ids.${i}`, id)));
+    if (new Set(wanted).size !== wanted.length) throw new BadUserInputError("ids", "an application is listed twice");
+    const first = await this.store.byId(toObjectId("ids.0", wanted[0]!));
+    const studentId = first ? String(first.student) : "";
+    if (!first || !(isOwnStudent(viewer, studentId) || canManageSchool(viewer, String(first.school)))) throw new NotFoundError("application", ids[0]!);
+    const active = await this.preferencesOf({ _id: first.student });
+    const byId = new Map(active.map((a) => [String(a._id), a]));
+    const unknown = wanted.findIndex((id) => !byId.has(id));
+    if (unknown >= 0) throw new BadUserInputError(`ids.${unknown}`, "not an active preference of this student");
+    if (wanted.length !== active.length) throw new ConflictError("ids", `the student has ${active.length} active preferences; list all of them`);
+    const ranked: Application[] = [];
+    for (const [i, id] of wanted.entries()) {
+      const current = byId.get(id)!;
+      if (current.rank === i + 1) { ranked.push(current); continue; }
+      const updated = await this.store.update(current._id, { rank: i + 1 }, { status: ApplicationStatus.ACTIVE });
+      if (!updated) throw new ConflictError(`ids.${i}`, "the preference was withdrawn meanwhile");
+      ranked.push(updated);
+    }
+    return ranked;
+  }
+
+  /**
+   * The student's offers (placements of runs in force), newest first: to the student herself,
+   * her school and the bureau; to anyone else none (an enterprise sees its own through placements).
+   */
+  async offersOf(viewer: Viewer, student: { _id: Id; school: Id }): Promise<Placement[]> {
+    if (!isOwnStudent(viewer, String(student._id)) && !canManageSchool(viewer, String(student.school))) return [];
+    const runs = await this.stores.runs.activeRunIds();
+    if (runs.length === 0) return [];
+    const offers = await this.stores.runs.placements.find({ run: runs, student: student._id });
+    return offers.reverse();
   }
 
   /** A school (or the bureau) records a student's preference for an open posting, rank 1–10. */

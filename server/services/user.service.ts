@@ -15,6 +15,7 @@ export class UserService {
     const user = await this.stores.users.byEmail(String(email).trim().toLowerCase());
     const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyPassword(password, DUMMY_HASH);
     if (!user || !ok) throw new UnauthenticatedError("wrong email or password");
+    if (user.role === Role.STUDENT && !user.student) throw new UnauthenticatedError("the student account is not linked to a student");
     return { token: this.tokens.sign(viewerOf(user)), user };
   }
 
@@ -35,6 +36,9 @@ export class UserService {
       if (!input.enterpriseId) throw new BadUserInputError("enterpriseId", "required for an ENTERPRISE account");
       enterprise = toObjectId("enterpriseId", input.enterpriseId);
       if (!(await this.stores.enterprises.exists(enterprise))) throw new NotFoundError("enterprise", input.enterpriseId);
+    } else if (input.role === Role.STUDENT) {
+      // UserInput names no student yet; a student account without its student would see nothing.
+      throw new BadUserInputError("role", "STUDENT accounts cannot be created here yet");
     }
     try {
       return await this.stores.users.create({ email: input.email, passwordHash: await hashPassword(input.password), role: input.role, school, enterprise });
@@ -52,6 +56,7 @@ export function viewerOf(user: User): Viewer {
     role: user.role,
     schoolId: user.school ? String(user.school) : null,
     enterpriseId: user.enterprise ? String(user.enterprise) : null,
+    ...(user.role === Role.STUDENT ? { studentId: user.student ? String(user.student) : null } : {}),
   };
 }
 
