@@ -19,7 +19,7 @@ import type { Services } from "./services";
 import { mountReportRoutes } from "./exports/routes";
 import { mountWebApp } from "./web/serve";
 
-export const LIMITS = { maxDepth: 8, maxAliases: 15, bodyBytes: "1mb" } as const;
+export const LIMITS = { maxDepth: 8, maxAliases: 15, bodyBytes: "4mb" } as const;
 
 // Codes produced by GraphQL itself or Apollo for a bad request: safe to show as they are.
 const CLIENT_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE", "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED"]);
@@ -106,7 +106,7 @@ export async function createApp(config: Config, services: Services, logger: Logg
   const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
     const status = (err as { status?: number }).status;
     if (status === 413) {
-      res.status(413).json({ errors: [{ message: "request body larger than 1 MB", extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+      res.status(413).json({ errors: [{ message: "request body larger than 4 MB", extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
     } else if (status === 400) {
       res.status(400).json({ errors: [{ message: "malformed JSON body", extensions: { code: "BAD_REQUEST" } }] });
     } else next(err);

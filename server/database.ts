@@ -3,6 +3,7 @@ import type { Config } from "./config";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded";
 import { syncIndexes } from "./store/indexes";
 import { createStores, type Stores } from "./store";
+import { takeBackInterruptedWrites } from "./store/writes";
 
 // Settings shared by every environment (see shared/DATABASE.md).
 mongoose.set("sanitizeFilter", true);
@@ -53,6 +54,9 @@ export async function openDatabase(config: Config, onLost: (reason: string) => v
     throw err;
   }
   await syncIndexes(embedded?.postgresUrl);
+  // The embedded database belongs to this server alone: any import left in the journal was cut off.
+  const takenBack = await takeBackInterruptedWrites({ alone: embedded !== undefined });
+  if (takenBack.imports > 0) log?.(`took back ${takenBack.imports} interrupted import(s), ${takenBack.rows} row(s), left by a server that stopped part-way`);
   const stores = createStores({ postgresUrl: embedded?.postgresUrl, database: connection.name });
   return {
     connection,

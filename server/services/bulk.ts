@@ -1,6 +1,6 @@
 import { BadUserInputError, type FieldProblem } from "../errors";
 
-export const MAX_IMPORT_ROWS = 5000;
+export const MAX_IMPORT_ROWS = 10_000;
 
 /** Refuses an empty call or one over the row limit, naming the argument. */
 export function checkRowCount(rows: unknown[], field = "rows", verb = "import"): void {
