@@ -10,6 +10,12 @@ import { sqlFilter, type Equality } from "./filters";
  * btree FerretDB keeps for `_id`) and the GIN indexes of the filter. Reads only: every write goes
  * through FerretDB, which keeps its metadata and type map. Used only on the embedded database.
  */
+/** One SQL statement with its bound parameters. */
+export interface Statement {
+  text: string;
+  params: unknown[];
+}
+
 export class FerretSql {
   private readonly tables = new Map<string, string>();
 
@@ -53,10 +59,10 @@ export class FerretSql {
     return this.pool.query<R>(text, params);
   }
 
-  /** Documents matching `filter`, in _id order, after `afterId`, at most `limit`. */
-  async find<T>(collection: string, filter: Equality, options: { afterId?: string; limit?: number } = {}): Promise<T[]> {
+  /** The SQL of `find` (null while the collection does not exist): what EXPLAIN checks. */
+  async findStatement(collection: string, filter: Equality, options: { afterId?: string; limit?: number } = {}): Promise<Statement | null> {
     const table = await this.table(collection);
-    if (!table) return [];
+    if (!table) return null;
     const params: unknown[] = [];
     let where = sqlFilter(filter, params);
     if (options.afterId) {
@@ -64,15 +70,29 @@ export class FerretSql {
       where += ` and _jsonb->'_id' > $${params.length}::jsonb`;
     }
     const limit = options.limit ? ` limit ${Math.floor(options.limit)}` : "";
-    const rows = await this.query<{ _jsonb: Record<string, unknown> }>(`select _jsonb from ${table} where ${where} order by _jsonb->'_id'${limit}`, params);
+    return { text: `select _jsonb from ${table} where ${where} order by _jsonb->'_id'${limit}`, params };
+  }
+
+  /** The SQL of `count`. */
+  async countStatement(collection: string, filter: Equality): Promise<Statement | null> {
+    const table = await this.table(collection);
+    if (!table) return null;
+    const params: unknown[] = [];
+    return { text: `select count(*) as n from ${table} where ${sqlFilter(filter, params)}`, params };
+  }
+
+  /** Documents matching `filter`, in _id order, after `afterId`, at most `limit`. */
+  async find<T>(collection: string, filter: Equality, options: { afterId?: string; limit?: number } = {}): Promise<T[]> {
+    const statement = await this.findStatement(collection, filter, options);
+    if (!statement) return [];
+    const rows = await this.query<{ _jsonb: Record<string, unknown> }>(statement.text, statement.params);
     return rows.rows.map((r) => decodeDocument<T>(r._jsonb));
   }
 
   async count(collection: string, filter: Equality): Promise<number> {
-    const table = await this.table(collection);
-    if (!table) return 0;
-    const params: unknown[] = [];
-    const rows = await this.query<{ n: string }>(`select count(*) as n from ${table} where ${sqlFilter(filter, params)}`, params);
+    const statement = await this.countStatement(collection, filter);
+    if (!statement) return 0;
+    const rows = await this.query<{ n: string }>(statement.text, statement.params);
     return Number(rows.rows[0]!.n);
   }
 
@@ -86,8 +106,8 @@ export class FerretSql {
   }
 
   /** The plan PostgreSQL would use for a query (the EXPLAIN test reads it). */
-  async explain(text: string, params: unknown[]): Promise<string> {
-    const rows = await this.query<{ "QUERY PLAN": string }>(`explain ${text}`, params);
+  async explain(statement: Statement): Promise<string> {
+    const rows = await this.query<{ "QUERY PLAN": string }>(`explain ${statement.text}`, statement.params);
     return rows.rows.map((r) => r["QUERY PLAN"]).join("\n");
   }
 }
