@@ -5,7 +5,7 @@
 import { checkCertificate, type OptimalityCertificate } from "./certificate";
 import { isCompactInstance } from "./compact";
 import { componentMarginalValues, unplacedReasonOfRange } from "./explain";
-import { minCostCirculation, type CirculationOutcome } from "./flow";
+import { minCostCirculation, type CirculationOutcome, type NetworkThread } from "./flow";
 import { DEFAULT_LP_MEMORY_BUDGET, solveLp } from "./lp-model";
 import { buildComponentNetwork, componentEdges, components, degrees, exactPotentials, integerCostModel, Workspace, type CirculationNetwork, type ComponentLayout, type CostModel, type Degrees } from "./network";
 import type { AllocateOptions, EnterpriseCeilingValue, EnterpriseOutcome, FailedResult, OptimalResult, Placement, PostingSlotValue, Result, ResultDuals, SolveStats, Unplaced } from "./types";
@@ -295,6 +295,48 @@ interface Handed {
   net: CirculationNetwork;
 }
 
+/**
+ * Solves every component in `order`; returns a message when one fails. With a network thread the
+ * large ones alternate between it and this thread, and it gets the next one as soon as it
+ * returns one (before this thread reads that one back and computes its slot values), so it is
+ * rarely idle. This thread builds every network and computes every slot value.
+ */
+function solveAll(order: ComponentLayout[], run: ComponentSolve, ws: Workspace, lpChosen: Uint8Array | undefined, thread: NetworkThread | undefined, threadMin: number): string | undefined {
+  const queue = [...order];
+  let handed: Handed | undefined;
+  const handNext = (): void => {
+    if (!thread || handed || queue.length === 0 || queue[0].edgeCount < threadMin) return;
+    const layout = queue.shift() as ComponentLayout;
+    // Its own shared arrays: the thread solves them in place while this one goes on.
+    const net = run.build(layout, new Workspace(true));
+    thread.start(net, run.startPrices(layout, net));
+    handed = { layout, net };
+  };
+  handNext();
+  while (queue.length > 0 || handed) {
+    const layout = queue.shift();
+    if (layout) {
+      const net = run.build(layout, ws);
+      const solved = run.solve(layout, net, ws, lpChosen);
+      if ("message" in solved) {
+        if (handed) thread?.finish(); // leaves the thread free for the next call
+        return solved.message;
+      }
+      run.finish(layout, net, solved.pi, solved.arcId, ws);
+    }
+    if (handed && thread) {
+      const done: Handed = handed;
+      handed = undefined;
+      const solved = run.outcome(thread.finish());
+      if ("message" in solved) return solved.message;
+      handNext();
+      run.finish(done.layout, done.net, solved.pi, solved.arcId, ws);
+    }
+    handNext();
+  }
+  return undefined;
+}
+
 function solveComponents(
   data: ParsedInstance,
   costs: CostModel,
@@ -312,39 +354,10 @@ function solveComponents(
   }
   const run = new ComponentSolve(data, costs, deg, options, lpChosen ? undefined : warmStartOf(data, options.warmStart, costs.scale));
   const thread = lpChosen ? undefined : options.networkThread;
-  const threadMin = options.networkThreadMinEdges ?? DEFAULT_THREAD_MIN_EDGES;
-  let handed: Handed | undefined;
-  const collect = (): string | undefined => {
-    if (!handed || !thread) return undefined;
-    const solved = run.outcome(thread.finish());
-    if ("message" in solved) return solved.message;
-    run.finish(handed.layout, handed.net, solved.pi, solved.arcId, ws);
-    handed = undefined;
-    return undefined;
-  };
   lap("components");
   // With a second thread, largest first: the two threads then end close together.
   const order = thread ? [...layouts].sort((a, b) => b.edgeCount - a.edgeCount) : layouts;
-  for (const layout of order) {
-    if (thread && handed === undefined && layout.edgeCount >= threadMin) {
-      // Its own shared arrays: the thread solves them in place while this loop goes on.
-      const own = new Workspace(true);
-      const net = run.build(layout, own);
-      thread.start(net, run.startPrices(layout, net));
-      handed = { layout, net };
-      continue;
-    }
-    const net = run.build(layout, ws);
-    const solved = run.solve(layout, net, ws, lpChosen);
-    if ("message" in solved) {
-      if (handed) thread?.finish(); // leaves the thread free for the next call
-      return { ok: false, message: solved.message };
-    }
-    run.finish(layout, net, solved.pi, solved.arcId, ws);
-    const failed = thread && thread.idle() ? collect() : undefined;
-    if (failed) return { ok: false, message: failed };
-  }
-  const failed = collect();
+  const failed = solveAll(order, run, ws, lpChosen, thread, options.networkThreadMinEdges ?? DEFAULT_THREAD_MIN_EDGES);
   if (failed) return { ok: false, message: failed };
   lap("networks"); // build + solve + slot values, split below
   const timings: Record<string, number> = options.now ? { buildMillis: round(run.times.build), solveMillis: round(run.times.solve), slotValueMillis: round(run.times.slotValues) } : {};

@@ -303,8 +303,10 @@ class CostScaling {
       if (potentials) return { ok: true, potentials, earlyStop: eps > 1, ...counters() };
       if (eps === 1) return { ok: false, message: "no exact potentials found after the final phase" };
     }
-    // No phase ran: every cost is 0, or a warm start was already optimal under its prices.
-    const potentials = this.prove(true, run);
+    // No phase ran: every cost is 0, or a warm start was already optimal under its prices, which
+    // then are the proof themselves when no residual arc violates them (integers, root at 0).
+    const proven = this.startPrices !== undefined && this.startPrices[0] === 0 && this.largestViolation() <= 0;
+    const potentials = proven ? this.provenStart(this.startPrices as Float64Array) : this.prove(true, run);
     if (potentials) return { ok: true, potentials, earlyStop: false, ...counters() };
     return { ok: false, message: "no exact potentials found for the starting flow" };
   }
@@ -372,6 +374,14 @@ class CostScaling {
       cancelNegativeCycle(this.net, proof.cycleArc, ws);
       run.cyclesCancelled++;
     }
+  }
+
+  /** The given start prices as the optimality proof (see solve), in the workspace. */
+  provenStart(start: Float64Array): Float64Array {
+    this.restoreCosts();
+    const potentials = this.ws.float64("flow.start", this.n);
+    potentials.set(start);
+    return potentials;
   }
 
   /** Prices from given potentials (original units, forward orientation): a warm start. */
