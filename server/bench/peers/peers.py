@@ -41,16 +41,18 @@ def integral_penalty(instance):
     return int(fp)
 
 
-def solve_ortools(instance):
-    try:
-        import numpy as np
-        from ortools.graph.python import min_cost_flow
-    except ImportError:
-        sys.exit(3)
+def prepared(instance):
+    """The start of a build: its clock, the id indices, the integral penalty and the list sizes."""
     t0 = time.perf_counter()
     students, postings, enterprises = indexed(instance)
-    fp = integral_penalty(instance)
-    nS, nP, nE = len(students), len(postings), len(enterprises)
+    return t0, students, postings, enterprises, integral_penalty(instance), (len(students), len(postings), len(enterprises))
+
+
+def solve_ortools(instance):
+    import numpy as np  # main() checked that the library is there
+    from ortools.graph.python import min_cost_flow
+
+    t0, students, postings, enterprises, fp, (nS, nP, nE) = prepared(instance)
     S, T = nS + nP + nE, nS + nP + nE + 1
     tails, heads, caps, costs = [], [], [], []
     supply = 0
@@ -88,15 +90,10 @@ def solve_ortools(instance):
 
 
 def solve_highs(instance):
-    try:
-        import highspy
-        import numpy as np
-    except ImportError:
-        sys.exit(3)
-    t0 = time.perf_counter()
-    students, postings, enterprises = indexed(instance)
-    fp = integral_penalty(instance)
-    nS, nP, nE = len(students), len(postings), len(enterprises)
+    import highspy
+    import numpy as np
+
+    t0, students, postings, enterprises, fp, (nS, nP, nE) = prepared(instance)
     edges = instance["edges"]
     m = len(edges)
     es = np.array([students[e["student"]] for e in edges], dtype=np.int64)
