@@ -1,6 +1,7 @@
 import * as fc from "fast-check";
 import { type Instance } from "../../matching";
-import { componentMarginalValues, componentMarginalValuesBySearch, type MarginalValue } from "../../matching/explain";
+import { componentMarginalValues, type MarginalValue } from "../../matching/explain";
+import { componentMarginalValuesBySearch } from "./slot-values-by-search";
 import { minCostCirculation } from "../../matching/flow";
 import { buildComponentNetwork, componentEdges, components, degrees, integerCostModel, Workspace } from "../../matching/network";
 import { parseInstance } from "../../matching/validate";
