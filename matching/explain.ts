@@ -175,22 +175,107 @@ export function componentMarginalValues(
   ws: Workspace = new Workspace(),
   slotArcId?: Int32Array,
 ): { postings: MarginalValue[]; enterprises: MarginalValue[] } {
-  const n = net.nodes;
-  const { first, head, rcap, cost, forwardSlot, rev } = net;
-  const nS = layout.students.length;
-  const nP = layout.postings.length;
-  const nE = layout.enterprises.length;
-  const firstPosting = 1 + nS;
-  const firstEnterprise = firstPosting + nP;
-  const nEdges = layout.edges.length;
-  const floorStart = nS + nEdges + nP;
-  // Forward arc numbering (network.ts): R->s [0,nS), edges, p->e, then (floor, free) per enterprise.
-  // arcKind: slot -> forward arc id, or ~id for reverses (the flow solver's, or built on first use).
-  let arcKind = slotArcId;
+  const search = new SlotValueSearch(instance, layout, net, pi, costScale, budget, ws, slotArcId);
+  if (search.dualBounds(enterpriseLocal)) {
+    search.startRootSearch();
+    search.ceilingValues();
+    search.postingValues();
+  }
+  return { postings: search.postings, enterprises: search.enterprises };
+}
+
+// Placeholders until startRootSearch takes the workspace's buffers (typed as the workspace gives them).
+const NO_F64: Float64Array = new Float64Array(0);
+const NO_I32: Int32Array = new Int32Array(0);
+const NO_U8: Uint8Array = new Uint8Array(0);
+
+/**
+ * The steps of componentMarginalValues, in order: dual bounds (what is worth 0 at once), the
+ * search from R (resumed on demand), the ceilings, then one search per enterprise for its
+ * postings. Every field is set in the constructor, so the object's shape never changes.
+ */
+class SlotValueSearch {
+  readonly n: number;
+  readonly nS: number;
+  readonly nP: number;
+  readonly nE: number;
+  readonly firstPosting: number;
+  readonly firstEnterprise: number;
+  readonly nEdges: number;
+  readonly floorStart: number;
+  readonly first: Int32Array;
+  readonly head: Int32Array;
+  readonly rcap: Int32Array;
+  readonly cost: Float64Array;
+  readonly rev: Int32Array;
+  /** Slot -> forward arc id, or ~id for reverses (the flow solver's, or built on first use). */
+  arcKind: Int32Array | undefined;
+  readonly postings: MarginalValue[];
+  readonly enterprises: MarginalValue[];
+  /** Postings with a positive dual bound, grouped by enterprise; the rest are worth 0. */
+  readonly byEnterprise = new Map<number, number[]>();
+  readonly ceilingTargets: number[] = [];
+  postingRadius = 0;
+  ceilingRadius = 0;
+  maxRadius = 0;
+  // The search from R: fromRoot[v] = dist(R, v) for every v with dist(R, v) at most `settledTo`
+  // (an upper bound elsewhere, Infinity if unreached), fromRootArc[v] the slot into v; a bucket
+  // per integer key (Dial's queue) or, with fractional potentials, fromHeap.
+  fromRoot = NO_F64;
+  fromRootArc = NO_I32;
+  buckets: Int32Array | undefined = undefined;
+  bucketNext = NO_I32;
+  bucketPrev = NO_I32;
+  cursor = 0;
+  settledTo = 0;
+  readonly fromHeap: NodeHeap;
+  /** Real gain of the tree path R -> v, memoised (NaN: not yet known), and a walk's stack. */
+  fromGain = NO_F64;
+  pathStack = NO_I32;
+  // The per-enterprise search (see postingValues).
+  readonly heap: NodeHeap;
+  isTarget = NO_U8;
+  dist = NO_F64;
+  parentArc = NO_I32;
+  readonly touched: number[] = [];
+  toRoot = Infinity;
+  toRootArc = -1;
+  targets: number[] = [];
+  targetBound = 0;
+
+  constructor(
+    readonly instance: ParsedInstance,
+    readonly layout: ComponentLayout,
+    readonly net: CirculationNetwork,
+    readonly pi: Float64Array,
+    readonly costScale: number,
+    readonly budget: { work: number },
+    readonly ws: Workspace,
+    slotArcId: Int32Array | undefined,
+  ) {
+    this.n = net.nodes;
+    ({ first: this.first, head: this.head, rcap: this.rcap, cost: this.cost, rev: this.rev } = net);
+    this.nS = layout.students.length;
+    this.nP = layout.postings.length;
+    this.nE = layout.enterprises.length;
+    this.firstPosting = 1 + this.nS;
+    this.firstEnterprise = this.firstPosting + this.nP;
+    this.nEdges = layout.edges.length;
+    // Forward arc numbering (network.ts): R->s [0,nS), edges, p->e, then (floor, free) per enterprise.
+    this.floorStart = this.nS + this.nEdges + this.nP;
+    this.arcKind = slotArcId;
+    this.postings = new Array(this.nP);
+    this.enterprises = new Array(this.nE);
+    this.heap = heapOf(ws);
+    this.fromHeap = heapOf(ws, 1);
+  }
+
   /** Objective gain of sending one unit along slot a (negative of its real cost). */
-  const realGain = (a: number): number => {
+  realGain(a: number): number {
+    let arcKind = this.arcKind;
     if (arcKind === undefined) {
-      arcKind = ws.int32("explain.arcKind", head.length);
+      const { forwardSlot, rev } = this.net;
+      arcKind = this.arcKind = this.ws.int32("explain.arcKind", this.head.length);
       for (let f = 0; f < forwardSlot.length; f++) {
         arcKind[forwardSlot[f]] = f;
         arcKind[rev[forwardSlot[f]]] = ~f;
@@ -199,86 +284,90 @@ export function componentMarginalValues(
     const id = arcKind[a];
     const f = id >= 0 ? id : ~id;
     const sign = id >= 0 ? 1 : -1;
-    if (f >= nS && f < nS + nEdges) return sign * instance.edgeScore[layout.edges[f - nS]];
-    if (f >= floorStart && (f - floorStart) % 2 === 0) return sign * instance.floorPenalty;
+    if (f >= this.nS && f < this.nS + this.nEdges) return sign * this.instance.edgeScore[this.layout.edges[f - this.nS]];
+    if (f >= this.floorStart && (f - this.floorStart) % 2 === 0) return sign * this.instance.floorPenalty;
     return 0;
-  };
-
-  const postings: MarginalValue[] = new Array(nP);
-  const enterprises: MarginalValue[] = new Array(nE);
-  // Postings with a positive dual bound, grouped by enterprise; the rest are worth 0.
-  const byEnterprise = new Map<number, number[]>();
-  let postingRadius = 0;
-  for (let i = 0; i < nP; i++) {
-    const e = enterpriseLocal[instance.postingEnterprise[layout.postings[i]]];
-    const bound = pi[e] - pi[firstPosting + i]; // cost(p,e) = 0
-    if (bound <= 0) postings[i] = { value: 0, exact: true };
-    else {
-      if (bound > postingRadius) postingRadius = bound;
-      const list = byEnterprise.get(e);
-      if (list) list.push(i);
-      else byEnterprise.set(e, [i]);
-    }
   }
-  const ceilingTargets: number[] = [];
-  let ceilingRadius = 0;
-  for (let i = 0; i < nE; i++) {
-    const e = firstEnterprise + i;
-    const bound = pi[0] - pi[e];
-    // A path R -> e other than the reverse of e's own arcs to R (which only closes the trivial
-    // cycle, of gain 0) ends with a residual arc p -> e, at least as long as that arc.
-    let closest = Infinity;
-    if (bound > 0) {
-      const end = first[e + 1];
-      for (let a = first[e]; a < end; a++) {
-        const b = rev[a];
-        const u = head[a];
-        if (u === 0 || rcap[b] <= 0) continue;
-        const reduced = cost[b] + pi[u] - pi[e];
-        if (reduced < closest) closest = reduced;
+
+  /**
+   * Values that the dual bounds settle at 0, and the search targets left (byEnterprise,
+   * ceilingTargets, with their radii); false when nothing is left to search.
+   */
+  dualBounds(enterpriseLocal: Int32Array): boolean {
+    const { pi, first, head, rev, rcap, cost, firstPosting, firstEnterprise } = this;
+    for (let i = 0; i < this.nP; i++) {
+      const e = enterpriseLocal[this.instance.postingEnterprise[this.layout.postings[i]]];
+      const bound = pi[e] - pi[firstPosting + i]; // cost(p,e) = 0
+      if (bound <= 0) this.postings[i] = { value: 0, exact: true };
+      else {
+        if (bound > this.postingRadius) this.postingRadius = bound;
+        const list = this.byEnterprise.get(e);
+        if (list) list.push(i);
+        else this.byEnterprise.set(e, [i]);
       }
     }
-    if (bound <= 0 || closest >= bound) enterprises[i] = { value: 0, exact: true };
-    else {
-      if (bound > ceilingRadius) ceilingRadius = bound;
-      ceilingTargets.push(i);
+    for (let i = 0; i < this.nE; i++) {
+      const e = firstEnterprise + i;
+      const bound = pi[0] - pi[e];
+      // A path R -> e other than the reverse of e's own arcs to R (which only closes the trivial
+      // cycle, of gain 0) ends with a residual arc p -> e, at least as long as that arc.
+      let closest = Infinity;
+      if (bound > 0) {
+        const end = first[e + 1];
+        for (let a = first[e]; a < end; a++) {
+          const b = rev[a];
+          const u = head[a];
+          if (u === 0 || rcap[b] <= 0) continue;
+          const reduced = cost[b] + pi[u] - pi[e];
+          if (reduced < closest) closest = reduced;
+        }
+      }
+      if (bound <= 0 || closest >= bound) this.enterprises[i] = { value: 0, exact: true };
+      else {
+        if (bound > this.ceilingRadius) this.ceilingRadius = bound;
+        this.ceilingTargets.push(i);
+      }
     }
+    return this.byEnterprise.size > 0 || this.ceilingTargets.length > 0;
   }
-  if (byEnterprise.size === 0 && ceilingTargets.length === 0) return { postings, enterprises };
 
-  // The searches read the network's arcs directly (residual ones only, reduced cost under pi,
-  // >= 0): the search from R settles most of the component, so a residual-only copy, which the
-  // old per-enterprise searches repaid, would cost more to build than it saves.
-  const heap = heapOf(ws);
-  const isTarget = ws.uint8("explain.isTarget", n).fill(0);
-  let maxRadius = Math.max(postingRadius, ceilingRadius);
+  /**
+   * The search from R, its keys below the largest dual bound. The searches read the network's
+   * arcs directly (residual ones only, reduced cost under pi, >= 0): this one settles most of
+   * the component, so a residual-only copy would cost more to build than it saves. When the
+   * potentials are integers (the usual case: costs are), so are the keys, and a bucket per key
+   * value (each a doubly linked list: a node whose key falls moves in O(1)) replaces the heap.
+   */
+  startRootSearch(): void {
+    const { n, ws, pi } = this;
+    this.isTarget = ws.uint8("explain.isTarget", n).fill(0);
+    this.maxRadius = Math.max(this.postingRadius, this.ceilingRadius);
+    this.fromRoot = ws.float64("explain.fromRoot", n).fill(Infinity);
+    this.fromRootArc = ws.int32("explain.fromRootArc", n);
+    let integral = this.maxRadius <= BUCKET_KEYS_MAX;
+    for (let v = 0; v < n && integral; v++) if (pi[v] !== Math.floor(pi[v])) integral = false;
+    this.buckets = integral ? ws.int32("explain.bucketFirst", Math.floor(this.maxRadius) + 1).fill(-1) : undefined;
+    this.bucketNext = ws.int32("explain.bucketNext", n);
+    this.bucketPrev = ws.int32("explain.bucketPrev", n);
+    this.fromHeap.size = 0;
+    this.fromRoot[0] = 0;
+    if (this.buckets) {
+      this.bucketNext[0] = -1;
+      this.bucketPrev[0] = -1;
+      this.buckets[0] = 0;
+    } else this.fromHeap.push(0, 0);
+    this.fromGain = ws.float64("explain.fromGain", n).fill(NaN);
+    this.fromGain[0] = 0;
+    this.pathStack = ws.int32("explain.pathStack", n);
+    this.dist = ws.float64("explain.dist", n).fill(Infinity);
+    this.parentArc = ws.int32("explain.parentArc", n);
+  }
 
-  // The search from R, resumed on demand: fromRoot[v] = dist(R, v) for every v with dist(R, v)
-  // at most `settledTo` (an upper bound elsewhere, Infinity if unreached), fromRootArc[v] the
-  // slot into v. No key at or above the largest dual bound is ever needed.
-  const fromRoot = ws.float64("explain.fromRoot", n).fill(Infinity);
-  const fromRootArc = ws.int32("explain.fromRootArc", n);
-  // When the potentials are integers (the usual case: costs are), so are the keys, and a bucket
-  // per key value (Dial's queue, each a doubly linked list of nodes: a node whose key falls moves
-  // in O(1)) replaces the heap: this search settles most of the component.
-  let integral = maxRadius <= BUCKET_KEYS_MAX;
-  for (let v = 0; v < n && integral; v++) if (pi[v] !== Math.floor(pi[v])) integral = false;
-  const buckets = integral ? ws.int32("explain.bucketFirst", Math.floor(maxRadius) + 1).fill(-1) : undefined;
-  const bucketNext = ws.int32("explain.bucketNext", n);
-  const bucketPrev = ws.int32("explain.bucketPrev", n);
-  let cursor = 0;
-  const fromHeap = heapOf(ws, 1);
-  fromHeap.size = 0;
-  fromRoot[0] = 0;
-  if (buckets) {
-    bucketNext[0] = -1;
-    bucketPrev[0] = -1;
-    buckets[0] = 0;
-  } else fromHeap.push(0, 0);
-  let settledTo = 0;
   /** Settles every node at most `key` from R with buckets (keys are integers below maxRadius). */
-  const advanceByBuckets = (key: number, buckets: Int32Array): void => {
+  advanceByBuckets(key: number, buckets: Int32Array): void {
+    const { first, head, rcap, cost, pi, fromRoot, fromRootArc, bucketNext, bucketPrev, maxRadius } = this;
     const last = Math.min(Math.floor(key), buckets.length - 1);
+    let cursor = this.cursor;
     while (cursor <= last) {
       const u = buckets[cursor];
       if (u < 0) {
@@ -315,45 +404,57 @@ export function componentMarginalValues(
         }
       }
     }
-  };
-  /** No node is left to settle below maxRadius. */
-  const exhausted = (): boolean => (buckets ? cursor >= buckets.length : fromHeap.size === 0);
-  /** The smallest key not yet settled (a lower bound of it with buckets). */
-  const nextKey = (): number => (buckets ? cursor : fromHeap.topKey);
-  /** Settles every node at most `key` from R (keys capped at maxRadius: none is needed beyond). */
-  const advanceFromRoot = (key: number): void => {
-    if (key > maxRadius) key = maxRadius;
-    if (buckets) advanceByBuckets(key, buckets);
-    else {
-      while (fromHeap.size > 0) {
-        const d = fromHeap.topKey;
-        if (d > key) break;
-        const u = fromHeap.topNode;
-        fromHeap.pop();
-        if (d > fromRoot[u]) continue;
-        const pu = pi[u];
-        const end = first[u + 1];
-        for (let a = first[u]; a < end; a++) {
-          if (rcap[a] <= 0) continue;
-          const w = head[a];
-          const nd = d + cost[a] + pu - pi[w];
-          if (nd < fromRoot[w] && nd < maxRadius) {
-            fromRoot[w] = nd;
-            fromRootArc[w] = a;
-            fromHeap.push(nd, w);
-          }
+    this.cursor = cursor;
+  }
+
+  /** Settles every node at most `key` from R with the heap (fractional potentials). */
+  advanceByHeap(key: number): void {
+    const { first, head, rcap, cost, pi, fromRoot, fromRootArc, fromHeap, maxRadius } = this;
+    while (fromHeap.size > 0) {
+      const d = fromHeap.topKey;
+      if (d > key) break;
+      const u = fromHeap.topNode;
+      fromHeap.pop();
+      if (d > fromRoot[u]) continue;
+      const pu = pi[u];
+      const end = first[u + 1];
+      for (let a = first[u]; a < end; a++) {
+        if (rcap[a] <= 0) continue;
+        const w = head[a];
+        const nd = d + cost[a] + pu - pi[w];
+        if (nd < fromRoot[w] && nd < maxRadius) {
+          fromRoot[w] = nd;
+          fromRootArc[w] = a;
+          fromHeap.push(nd, w);
         }
       }
     }
-    if (key > settledTo) settledTo = key;
-  };
-  // Real gain of the tree path R -> v, memoised (NaN: not yet known): the paths share most of
-  // their arcs, and walking each one alone cost more than the search.
-  const fromGain = ws.float64("explain.fromGain", n).fill(NaN);
-  fromGain[0] = 0;
-  const pathStack = ws.int32("explain.pathStack", n);
-  /** Real gain of the path R -> v along fromRootArc (v settled by the search from R). */
-  const gainFromRoot = (v: number): number => {
+  }
+
+  /** No node is left to settle below maxRadius. */
+  exhausted(): boolean {
+    return this.buckets ? this.cursor >= this.buckets.length : this.fromHeap.size === 0;
+  }
+
+  /** The smallest key not yet settled (a lower bound of it with buckets). */
+  nextKey(): number {
+    return this.buckets ? this.cursor : this.fromHeap.topKey;
+  }
+
+  /** Settles every node at most `key` from R (keys capped at maxRadius: none is needed beyond). */
+  advanceFromRoot(key: number): void {
+    if (key > this.maxRadius) key = this.maxRadius;
+    if (this.buckets) this.advanceByBuckets(key, this.buckets);
+    else this.advanceByHeap(key);
+    if (key > this.settledTo) this.settledTo = key;
+  }
+
+  /**
+   * Real gain of the path R -> v along fromRootArc (v settled by the search from R), memoised:
+   * the paths share most of their arcs, and walking each one alone cost more than the search.
+   */
+  gainFromRoot(v: number): number {
+    const { fromGain, pathStack, head, rev, fromRootArc } = this;
     let depth = 0;
     while (Number.isNaN(fromGain[v])) {
       pathStack[depth++] = v;
@@ -362,70 +463,71 @@ export function componentMarginalValues(
     let gain = fromGain[v];
     while (depth > 0) {
       const w = pathStack[--depth];
-      gain += realGain(fromRootArc[w]);
+      gain += this.realGain(fromRootArc[w]);
       fromGain[w] = gain;
     }
     return gain;
-  };
-
-  // Enterprise ceilings: the free arc e -> R (cost 0), cycle closed by a path R -> e: the search
-  // from R goes on until each target is closer than its bound or the keys reach that bound.
-  ceilingTargets.sort((x, y) => pi[firstEnterprise + x] - pi[firstEnterprise + y]); // descending bound
-  for (let next = 0; next < ceilingTargets.length; ) {
-    const e = firstEnterprise + ceilingTargets[next];
-    const bound = pi[0] - pi[e];
-    if (fromRoot[e] <= settledTo || bound <= settledTo || exhausted()) next++;
-    else advanceFromRoot(Math.min(bound, nextKey()));
   }
-  for (const i of ceilingTargets) {
-    const e = firstEnterprise + i;
-    if (!(fromRoot[e] < pi[0] - pi[e])) enterprises[i] = { value: 0, exact: true };
-    else enterprises[i] = { value: Math.max(0, gainFromRoot(e)), exact: true };
-  }
-  maxRadius = postingRadius;
 
-  // Postings: per enterprise e, a search that never enters R (dist[R] = -Infinity: never
-  // relaxed). An arc u -> R only offers toRoot = dist(e, u) + its cost: the best of those is an
-  // upper bound of dist(e, R), exact once the keys reach it (R would then have been settled), and
-  // then the search from R is resumed up to key - toRoot. Target p is done when settled, or once
-  // the key reaches min(its bound, toRoot + dist(R, p)); a node w whose key is not below
-  // toRoot + fromRoot[w] is not queued (any path on through it is matched through R). So every
-  // node settled has a key below the old search's last one, which passed through R.
-  const dist = ws.float64("explain.dist", n).fill(Infinity);
-  const parentArc = ws.int32("explain.parentArc", n);
-  const touched: number[] = [];
-  dist[0] = -Infinity;
-  let toRoot = Infinity;
-  let toRootArc = -1;
-  let targets: number[] = [];
-  let targetBound = 0;
-  /** The largest key an unsettled target still needs. */
-  const needed = (e: number): number => {
+  /**
+   * Enterprise ceilings: the free arc e -> R (cost 0), cycle closed by a path R -> e: the search
+   * from R goes on until each target is closer than its bound or the keys reach that bound.
+   */
+  ceilingValues(): void {
+    const { pi, firstEnterprise, ceilingTargets, fromRoot } = this;
+    ceilingTargets.sort((x, y) => pi[firstEnterprise + x] - pi[firstEnterprise + y]); // descending bound
+    for (let next = 0; next < ceilingTargets.length; ) {
+      const e = firstEnterprise + ceilingTargets[next];
+      const bound = pi[0] - pi[e];
+      if (fromRoot[e] <= this.settledTo || bound <= this.settledTo || this.exhausted()) next++;
+      else this.advanceFromRoot(Math.min(bound, this.nextKey()));
+    }
+    for (const i of ceilingTargets) {
+      const e = firstEnterprise + i;
+      if (!(fromRoot[e] < pi[0] - pi[e])) this.enterprises[i] = { value: 0, exact: true };
+      else this.enterprises[i] = { value: Math.max(0, this.gainFromRoot(e)), exact: true };
+    }
+    this.maxRadius = this.postingRadius;
+  }
+
+  /** The largest key an unsettled target of enterprise e's search still needs. */
+  needed(e: number): number {
     let radius = 0;
-    for (const p of targets) {
-      if (isTarget[p] !== 1) continue;
-      const cut = Math.min(pi[e] - pi[p], toRoot + fromRoot[p]);
+    for (const p of this.targets) {
+      if (this.isTarget[p] !== 1) continue;
+      const cut = Math.min(this.pi[e] - this.pi[p], this.toRoot + this.fromRoot[p]);
       if (cut > radius) radius = cut;
     }
     return radius;
-  };
-  /** Returns false when the budget ran out. */
-  const searchFrom = (e: number): boolean => {
+  }
+
+  /**
+   * Enterprise e's search, which never enters R (dist[R] = -Infinity: never relaxed). An arc
+   * u -> R only offers toRoot = dist(e, u) + its cost: the best of those is an upper bound of
+   * dist(e, R), exact once the keys reach it (R would then have been settled), and then the
+   * search from R is resumed up to key - toRoot. Target p is done when settled, or once the key
+   * reaches min(its bound, toRoot + dist(R, p)); a node w whose key is not below
+   * toRoot + fromRoot[w] is not queued (any path on through it is matched through R). So every
+   * node settled has a key below the old search's last one, which passed through R.
+   * Returns false when the budget ran out.
+   */
+  searchFrom(e: number): boolean {
+    const { heap, dist, touched, isTarget, first, head, rcap, cost, pi, parentArc, fromRoot, budget } = this;
     heap.size = 0;
     dist[e] = 0;
     touched.push(e);
     heap.push(0, e);
-    let radius = targetBound;
+    let radius = this.targetBound;
     while (heap.size > 0) {
       const d = heap.topKey;
       const u = heap.topNode;
       heap.pop();
       if (d > dist[u]) continue;
       if (isTarget[u] === 1) isTarget[u] = 2;
-      if (toRoot <= d && d - toRoot > settledTo) advanceFromRoot(d - toRoot);
-      radius = needed(e);
+      if (this.toRoot <= d && d - this.toRoot > this.settledTo) this.advanceFromRoot(d - this.toRoot);
+      radius = this.needed(e);
       if (d >= radius) {
-        if (toRoot <= d) advanceFromRoot(d - toRoot);
+        if (this.toRoot <= d) this.advanceFromRoot(d - this.toRoot);
         return true;
       }
       budget.work -= first[u + 1] - first[u];
@@ -437,13 +539,13 @@ export function componentMarginalValues(
         const w = head[a];
         const nd = d + cost[a] + pu - pi[w];
         if (w === 0) {
-          if (nd < toRoot) {
-            toRoot = nd;
-            toRootArc = a;
+          if (nd < this.toRoot) {
+            this.toRoot = nd;
+            this.toRootArc = a;
           }
           continue;
         }
-        if (nd < dist[w] && nd < radius && nd < toRoot + fromRoot[w]) {
+        if (nd < dist[w] && nd < radius && nd < this.toRoot + fromRoot[w]) {
           if (dist[w] === Infinity) touched.push(w);
           dist[w] = nd;
           parentArc[w] = a;
@@ -452,50 +554,56 @@ export function componentMarginalValues(
       }
     }
     // Every node closer than the radius is settled.
-    if (toRoot <= radius) advanceFromRoot(radius - toRoot);
+    if (this.toRoot <= radius) this.advanceFromRoot(radius - this.toRoot);
     return true;
-  };
+  }
+
   /** Real gain of the path e -> v along parentArc. */
-  const gainFrom = (e: number, v: number): number => {
+  gainFrom(e: number, v: number): number {
     let gain = 0;
     while (v !== e) {
-      const a = parentArc[v];
-      gain += realGain(a);
-      v = head[rev[a]];
+      const a = this.parentArc[v];
+      gain += this.realGain(a);
+      v = this.head[this.rev[a]];
     }
     return gain;
-  };
-  for (const [e, list] of byEnterprise) {
-    targets = [];
-    targetBound = 0;
-    toRoot = Infinity;
-    toRootArc = -1;
-    for (const i of list) {
-      const p = firstPosting + i;
-      isTarget[p] = 1;
-      targets.push(p);
-      targetBound = Math.max(targetBound, pi[e] - pi[p]);
-    }
-    const complete = budget.work > 0 && searchFrom(e);
-    for (const p of targets) isTarget[p] = 0;
-    for (const i of list) {
-      const p = firstPosting + i;
-      const bound = pi[e] - pi[p];
-      if (!complete) {
-        postings[i] = { value: bound / costScale, exact: false };
-        continue;
-      }
-      const direct = dist[p];
-      const viaRoot = toRoot + fromRoot[p];
-      if (!(Math.min(direct, viaRoot) < bound)) postings[i] = { value: 0, exact: true };
-      else if (direct <= viaRoot) postings[i] = { value: Math.max(0, gainFrom(e, p)), exact: true };
-      else {
-        const gain = gainFrom(e, head[rev[toRootArc]]) + realGain(toRootArc) + gainFromRoot(p);
-        postings[i] = { value: Math.max(0, gain), exact: true };
-      }
-    }
-    for (const v of touched) dist[v] = Infinity;
-    touched.length = 0;
   }
-  return { postings, enterprises };
+
+  /** Posting values: enterprise by enterprise, its search, then each posting's cycle. */
+  postingValues(): void {
+    const { pi, firstPosting, isTarget, dist, fromRoot, head, rev, touched } = this;
+    dist[0] = -Infinity;
+    for (const [e, list] of this.byEnterprise) {
+      this.targets = [];
+      this.targetBound = 0;
+      this.toRoot = Infinity;
+      this.toRootArc = -1;
+      for (const i of list) {
+        const p = firstPosting + i;
+        isTarget[p] = 1;
+        this.targets.push(p);
+        this.targetBound = Math.max(this.targetBound, pi[e] - pi[p]);
+      }
+      const complete = this.budget.work > 0 && this.searchFrom(e);
+      for (const p of this.targets) isTarget[p] = 0;
+      for (const i of list) {
+        const p = firstPosting + i;
+        const bound = pi[e] - pi[p];
+        if (!complete) {
+          this.postings[i] = { value: bound / this.costScale, exact: false };
+          continue;
+        }
+        const direct = dist[p];
+        const viaRoot = this.toRoot + fromRoot[p];
+        if (!(Math.min(direct, viaRoot) < bound)) this.postings[i] = { value: 0, exact: true };
+        else if (direct <= viaRoot) this.postings[i] = { value: Math.max(0, this.gainFrom(e, p)), exact: true };
+        else {
+          const gain = this.gainFrom(e, head[rev[this.toRootArc]]) + this.realGain(this.toRootArc) + this.gainFromRoot(p);
+          this.postings[i] = { value: Math.max(0, gain), exact: true };
+        }
+      }
+      for (const v of touched) dist[v] = Infinity;
+      touched.length = 0;
+    }
+  }
 }
