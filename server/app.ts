@@ -18,6 +18,7 @@ import { graphqlSchema } from "./schema";
 import type { Services } from "./services";
 import { mountReportRoutes } from "./exports/routes";
 import { mountWebApp } from "./web/serve";
+import { localizeError, localizeErrorsPlugin, prefersEnglish } from "./i18n";
 
 export const LIMITS = { maxDepth: 8, maxAliases: 15, bodyBytes: "4mb" } as const;
 
@@ -87,6 +88,7 @@ export async function createApp(config: Config, services: Services, logger: Logg
     // main.ts handles SIGINT/SIGTERM itself (drain, disconnect, stop FerretDB, exit 0).
     stopOnTerminationSignals: false,
     plugins: [
+      localizeErrorsPlugin<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
@@ -103,13 +105,13 @@ export async function createApp(config: Config, services: Services, logger: Logg
       context: async ({ req }): Promise<Context> => ({ viewer: services.tokens.fromAuthorization(req.headers.authorization), services }),
     }),
   );
-  const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
+  const bodyErrors: ErrorRequestHandler = (err, req, res, next) => {
     const status = (err as { status?: number }).status;
-    if (status === 413) {
-      res.status(413).json({ errors: [{ message: "request body larger than 4 MB", extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
-    } else if (status === 400) {
-      res.status(400).json({ errors: [{ message: "malformed JSON body", extensions: { code: "BAD_REQUEST" } }] });
-    } else next(err);
+    const english = prefersEnglish(req.headers["accept-language"]);
+    const send = (code: number, error: GraphQLFormattedError) => res.status(code).json({ errors: [english ? error : localizeError(error)] });
+    if (status === 413) send(413, { message: "request body larger than 4 MB", extensions: { code: "PAYLOAD_TOO_LARGE" } });
+    else if (status === 400) send(400, { message: "malformed JSON body", extensions: { code: "BAD_REQUEST" } });
+    else next(err);
   };
   mountReportRoutes(app, services);
   mountWebApp(app);

@@ -57,7 +57,7 @@ describe("which student a row names", () => {
   test("the year is checked against the student's own graduation year", async () => {
     const res = await server.gql(RECORD, { rows: [other({ nationalId: school.A.nationalIds[0], graduationYear: 2023 })] }, bureau);
     expect(errorCode(res)).toBe("BAD_USER_INPUT");
-    expect(problemsOf(res)).toEqual([{ row: 1, field: "graduationYear", message: "the student graduates in 2024, not 2023" }]);
+    expect(problemsOf(res)).toEqual([{ row: 1, field: "graduationYear", message: "第 1 行 毕业年份：该生的毕业年份是 2024 年，不是 2023 年" }]);
   });
 
   test("a student of another school reads exactly as an unknown one, by id and by national ID, and nothing is written", async () => {
@@ -71,10 +71,10 @@ describe("which student a row names", () => {
     ] }, b.token);
     expect(errorCode(res)).toBe("BAD_USER_INPUT");
     expect(problemsOf(res)).toEqual([
-      { row: 1, field: "studentId", message: "no such student in your scope" },
-      { row: 2, field: "studentId", message: "no such student in your scope" },
-      { row: 3, field: "nationalId", message: "no student with this national ID in your scope" },
-      { row: 4, field: "nationalId", message: "no student with this national ID in your scope" },
+      { row: 1, field: "studentId", message: "第 1 行 学生：管辖范围内没有该学生" },
+      { row: 2, field: "studentId", message: "第 2 行 学生：管辖范围内没有该学生" },
+      { row: 3, field: "nationalId", message: "第 3 行 身份证号：本校（或管辖范围内）没有该身份证号的学生" },
+      { row: 4, field: "nationalId", message: "第 4 行 身份证号：本校（或管辖范围内）没有该身份证号的学生" },
     ]);
     expect(await history(a.students[0]!)).toEqual([]);
     expect(await history(b.students[1]!)).toEqual([]);
@@ -87,8 +87,8 @@ describe("which student a row names", () => {
   test("a national ID no student holds is unknown; a malformed one is refused as such", async () => {
     const res = await server.gql(RECORD, { rows: [other({ nationalId: aNationalId() }), other({ nationalId: "35058220040101001" })] }, bureau);
     expect(problemsOf(res)).toEqual([
-      { row: 1, field: "nationalId", message: "no student with this national ID in your scope" },
-      { row: 2, field: "nationalId", message: expect.stringContaining("18 characters") },
+      { row: 1, field: "nationalId", message: "第 1 行 身份证号：本校（或管辖范围内）没有该身份证号的学生" },
+      { row: 2, field: "nationalId", message: "第 2 行：身份证号须为 18 位（现为 17 位）" },
     ]);
   });
 });
@@ -133,7 +133,7 @@ describe("replacing a destination", () => {
     });
     const res = await server.gql(RECORD, { rows: [other({ studentId: student, status: "UNEMPLOYED" })] }, bureau);
     expect(errorCode(res)).toBe("CONFLICT");
-    expect(res.errors![0]!.message).toBe("a destination of these students changed meanwhile; nothing recorded");
+    expect(res.errors![0]!.message).toBe("这些学生的去向刚被他人修改，本次未登记任何数据，请刷新后重试");
     expect((await history(student)).map((r: any) => [r.status, r.current])).toEqual([["FURTHER_STUDY", false], ["OTHER", true]]);
     await EmploymentOutcomeModel.collection.updateOne({ _id: died }, { $set: { createdAt: new Date(Date.now() - 120_000) } });
     const retried = await server.ok(RECORD, { rows: [other({ studentId: student, status: "UNEMPLOYED" })] }, bureau);

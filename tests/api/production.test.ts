@@ -14,7 +14,7 @@ afterAll(async () => { await server.close(); });
 
 test("in production, introspection is refused", async () => {
   const res = await server.gql(`{ __schema { queryType { name } } }`);
-  expect(res.errors?.[0]?.message).toMatch(/introspection/i);
+  expect(res.errors?.[0]?.message).toMatch(/不开放接口结构查询（introspection）/);
 });
 
 test("in production, there is no landing page", async () => {

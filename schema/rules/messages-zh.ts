@@ -1,0 +1,229 @@
+/**
+ * Chinese for the API's error messages. The API's errors carry a stable English code, a field path
+ * and a short English sentence; users read Chinese. The server answers in Chinese unless the
+ * request prefers English (server/i18n.ts); the web app shows the same words. Pure: no I/O.
+ */
+
+export const FIELD_LABELS: Record<string, string> = {
+  name: "名称",
+  creditCode: "统一社会信用代码",
+  district: "所在区县",
+  industry: "行业",
+  clusters: "产业集群",
+  headcount: "职工总数",
+  annualRevenue: "年营业收入",
+  recordedInterns: "平台外在岗实习生",
+  title: "岗位名称",
+  description: "岗位描述",
+  majors: "接受专业",
+  levels: "办学层次",
+  capacity: "招收人数",
+  monthlyPay: "实习月薪",
+  regularWage: "同岗位正式员工月工资",
+  startDate: "开始日期",
+  endDate: "结束日期",
+  nationalId: "身份证号",
+  phone: "手机号",
+  major: "专业代码",
+  enrolmentYear: "入学年份",
+  graduationYear: "毕业年份",
+  homeDistrict: "生源地区县",
+  skills: "技能",
+  certificates: "证书",
+  email: "邮箱",
+  password: "密码",
+  rank: "志愿顺序",
+  rows: "导入数据",
+  idempotencyKey: "提交编号",
+  studentId: "学生",
+  employerId: "用人单位",
+  employerName: "用人单位名称",
+  employerCreditCode: "用人单位信用代码",
+  status: "状态",
+  date: "日期",
+  relatedToMajor: "是否专业对口",
+  workDistrict: "工作地区县",
+  code: "代码",
+  industries: "行业",
+  majorPrefixes: "专业类",
+  ids: "志愿",
+  postingId: "岗位",
+  schoolId: "学校",
+  enterpriseId: "企业",
+  after: "翻页游标",
+  year: "年份",
+  reason: "原因",
+  id: "编号",
+  role: "角色",
+  minEmployed: "最少就业人数",
+};
+
+/** The Chinese label of a field path's last named part ("rows.3.nationalId" -> 身份证号). */
+export function fieldLabel(field: string): string {
+  const parts = field.split(".").filter((p) => !/^\d+$/.test(p));
+  const last = parts[parts.length - 1] ?? "";
+  return FIELD_LABELS[last] ?? last;
+}
+
+export const MESSAGE_PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^request body larger than (\d+) MB$/, (m) => `数据太大（超过 ${m[1]} MB），请分批导入`],
+  [/^must be a number 0–([\de]+)$/, (m) => `须为 0–${m[1]} 之间的数`],
+  [/^must be an integer (-?[\d,]+)–([\d,]+)$/, (m) => `须为 ${m[1]}–${m[2]} 之间的整数`],
+  [/^must be an integer >= 0$/, () => "须为不小于 0 的整数"],
+  [/^must be an integer of at most ([\d,]+) in size$/, (m) => `须为不超过 ${m[1]} 的整数`],
+  [/^must be a year (?:in )?(\d+)–(\d+)$/, (m) => `须为 ${m[1]}–${m[2]} 之间的年份`],
+  [/^must not be in the future$/, () => "不能晚于今天"],
+  [/^must be upper-case letters, digits and _$/, () => "只能包含大写字母、数字和下划线"],
+  [/^must be a division, group or class code/, () => "须为 2–4 位的大类、中类或小类代码，不能是门类字母"],
+  [/^must be a 6-digit major code$/, () => "须为 6 位专业代码"],
+  [/^must be 8–100 letters, digits or _ \. : -$/, () => "须为 8–100 个字母、数字或 _ . : -"],
+  [/^invalid cursor$/, () => "翻页游标无效，请从第一页重新查询"],
+  [/^not a valid id: "(.*)"$/, (m) => `编号“${m[1]}”无效`],
+  [/^no rows to (\w+)$/, () => "没有可导入的数据"],
+  [/^(\d+) of (\d+) rows invalid; nothing (imported|recorded)$/, (m) => `${m[2]} 行中有 ${m[1]} 行有误，未${m[3] === "recorded" ? "登记" : "导入"}任何数据`],
+  [/^required for an? (ENTERPRISE|SCHOOL) account$/, (m) => (m[1] === "SCHOOL" ? "学校账号须指定学校" : "企业账号须指定企业")],
+  [/^required$/, () => "必填"],
+  [/^an application is listed twice$/, () => "同一志愿出现了两次"],
+  [/^at least one application$/, () => "至少列出一个志愿"],
+  [/^at most (\d+) preferences$/, (m) => `至多 ${m[1]} 个志愿`],
+  [/^an enterprise with this credit code exists$/, () => "该统一社会信用代码已登记"],
+  [/^an account (\S+) exists$/, (m) => `账号 ${m[1]} 已存在`],
+  [/^a school named (.+) exists$/, (m) => `学校“${m[1]}”已存在`],
+  [/^the student already applied to this posting$/, () => "该学生已报名此岗位"],
+  [/^the student already has a preference ranked (\d+)$/, (m) => `该学生已有第 ${m[1]} 志愿`],
+  [/^the preference was withdrawn meanwhile$/, () => "该志愿刚被撤回，请刷新"],
+  [/^a row duplicates (a student added|an enterprise registered) meanwhile/, () => "有数据刚被他人登记，本次未导入任何数据，请重试"],
+  [/row\(s\) duplicate registered enterprises/, () => "有企业已登记（信用代码重复），本次未导入任何数据"],
+  [/^a destination of these students (changed|was recorded) meanwhile/, () => "这些学生的去向刚被他人修改，本次未登记任何数据，请刷新后重试"],
+  [/^another allocation run is being committed/, () => "另一个分配方案正在提交，请稍后重试"],
+  [/^the run changed meanwhile/, () => "方案状态刚刚变化，请刷新"],
+  [/^run (\S+) is active for an overlapping scope/, () => "已有覆盖相同范围的已提交方案，请选择取代该方案"],
+  [/^run (\S+) is not an active committed run$/, () => "要取代的方案不是当前有效的已提交方案"],
+  [/^the run is (\w+)/, (m) => `方案当前状态为 ${m[1]}，不能进行此操作`],
+  [/^this key was used to commit another run$/, () => "该提交编号已用于提交另一个方案"],
+  [/^this run is being committed with another key/, () => "该方案正以另一个提交编号提交中"],
+  [/^STUDENT accounts cannot be created here/, () => "学生账号不能在此创建"],
+  [/^enterprises see applicants through applications only$/, () => "企业只能通过报名记录查看学生"],
+  [/^graduate figures are for schools and the bureau$/, () => "毕业生数据仅向学校和市人社局开放"],
+  [/^not your school's student$/, () => "只能操作本校学生"],
+  [/^only schools and the bureau record destinations$/, () => "只有学校和市人社局可以登记毕业去向"],
+  [/^only the bureau sets the above-scale override$/, () => "只有市人社局可以设置规上企业认定"],
+  [/^schools do not see enterprise compliance$/, () => "学校不能查看企业实习比例达标情况"],
+  [/^requires role /, () => "本账号无权进行此操作"],
+  [/^row (\d+): not your enterprise$/, (m) => `第 ${m[1]} 行：只能操作本企业数据`],
+  [/^the account no longer exists$/, () => "账号已不存在，请重新登录"],
+  [/^the student graduates in (\d+), not (\d+)$/, (m) => `该生的毕业年份是 ${m[1]} 年，不是 ${m[2]} 年`],
+  [/^same (credit code|student and graduation year) as row (\d+)$/, (m) => `与第 ${m[2]} 行${m[1] === "credit code" ? "信用代码" : "学生及毕业年份"}重复`],
+  [/^is more than a year before graduation$/, () => "早于毕业一年以上"],
+  [/^give either employerId or employerName with employerCreditCode$/, () => "请填写用人单位编号，或单位名称及统一社会信用代码"],
+  [/^no such enterprise$/, () => "企业不存在"],
+  [/^no student with this national ID in your scope$/, () => "本校（或管辖范围内）没有该身份证号的学生"],
+  [/^no such student in your scope$/, () => "管辖范围内没有该学生"],
+  [/^the student's school no longer exists$/, () => "该生所在学校已不存在"],
+  [/^give either studentId or nationalId$/, () => "请填写学生编号或身份证号（二选一）"],
+  [/^required for EMPLOYED$/, () => "就业状态下必填"],
+  [/^only for EMPLOYED$/, () => "仅在就业状态下填写"],
+  [/^unknown status$/, () => "状态无效"],
+  [/^unknown school (\S+)$/, (m) => `学校 ${m[1]} 不存在`],
+  [/^unknown industry "(.+)"$/, (m) => `行业代码 ${m[1]} 不存在`],
+  [/depth limit of (\d+) exceeded/i, (m) => `查询嵌套过深（至多 ${m[1]} 层）`],
+  [/aliases limit of (\d+) exceeded/i, (m) => `查询别名过多（至多 ${m[1]} 个）`],
+  [/introspection is not allowed/i, () => "生产环境不开放接口结构查询（introspection）"],
+  [/^malformed JSON body$/, () => "请求内容不是有效的 JSON"],
+  [/^Internal server error$/, () => "服务器内部错误，请稍后重试"],
+  [/^length must be (\d+)–(\d+) characters$/, (m) => `长度须为 ${m[1]}–${m[2]} 个字`],
+  [/^must be an integer in (\d+)–(\d+)$/, (m) => `须为 ${m[1]}–${m[2]} 之间的整数`],
+  [/^must be an integer ([\d,]+)–([\d,]+)$/, (m) => `须为 ${m[1]}–${m[2]} 之间的整数`],
+  [/^must be a date YYYY-MM-DD$/, () => "日期格式须为 YYYY-MM-DD"],
+  [/^is not a real calendar date$/, () => "不是有效的日期"],
+  [/^must not be before startDate$/, () => "不能早于开始日期"],
+  [/^at least one major or major class$/, () => "至少选择一个专业或专业类"],
+  [/^intern pay below 80% of the regular wage: minimum (\d+)/, (m) => `实习报酬不得低于同岗位正式员工工资的 80%，至少 ${m[1]} 元`],
+  [/^intern pay must be positive$/, () => "实习报酬须大于 0"],
+  [/^regular wage must be a positive amount$/, () => "正式员工月工资须大于 0"],
+  [/must be a number >= 0$/, () => "须为不小于 0 的数"],
+  [/^credit code must have 18 characters, got (\d+)$/, (m) => `统一社会信用代码须为 18 位（现为 ${m[1]} 位）`],
+  [/^illegal character "(.)" at position (\d+)$/, (m) => `第 ${m[2]} 位字符“${m[1]}”不允许（不含 I、O、S、V、Z）`],
+  [/^unknown registration authority/, () => "第 1 位登记管理部门代码无效"],
+  [/^division code \(chars 3-8\)/, () => "第 3–8 位须为 6 位行政区划代码"],
+  [/^unknown division code (\d+)$/, (m) => `第 3–8 位行政区划代码 ${m[1]} 不存在`],
+  [/^organisation code check character mismatch/, () => "组织机构代码（第 9–17 位）校验位错误"],
+  [/^check character mismatch: expected (.)$/, (m) => `校验位错误（应为 ${m[1]}）`],
+  [/^an enterprise with credit code (\S+) exists$/, (m) => `统一社会信用代码 ${m[1]} 已登记`],
+  [/^district code must be 6 digits$/, () => "区县代码须为 6 位数字"],
+  [/^unknown district (\d+)/, (m) => `区县代码 ${m[1]} 不存在`],
+  [/^industry code must be a section letter or 2-4 digits$/, () => "行业代码须为门类字母或 2–4 位数字"],
+  [/^unknown industry code (\S+)$/, (m) => `行业代码 ${m[1]} 不存在`],
+  [/^unknown cluster "(.+)"$/, (m) => `产业集群 ${m[1]} 不存在`],
+  [/^major code must be 6 digits/, () => "专业代码须为 6 位数字（本科可带 T 或 K）"],
+  [/^unknown major class (\S+)$/, (m) => `专业类 ${m[1]} 不在专业目录中`],
+  [/^unknown major (\S+)$/, (m) => `专业代码 ${m[1]} 不在专业目录中`],
+  [/^major level mismatch: (\S+) is (\S+), school is (\S+)$/, (m) => `专业 ${m[1]} 属于${m[2]}，与本校办学层次（${m[3]}）不符`],
+  [/^national ID must have 18 characters, got (\d+)$/, (m) => `身份证号须为 18 位（现为 ${m[1]} 位）`],
+  [/^national ID must be 17 digits and a digit or X$/, () => "身份证号须为 17 位数字加 1 位数字或 X"],
+  [/^unknown province in address code/, () => "身份证号前 6 位地址码无效"],
+  [/^impossible birth date (\d+)$/, (m) => `出生日期 ${m[1]} 不存在`],
+  [/^birth year before 1900/, () => "出生年份早于 1900 年"],
+  [/^birth date .* is in the future$/, () => "出生日期晚于今天"],
+  [/^birth date is less than 10 years before enrolment$/, () => "出生日期距入学不足 10 年"],
+  [/^a student with this national ID exists$/, () => "该身份证号的学生已登记"],
+  [/^same national ID as row (\d+)$/, (m) => `与第 ${m[1]} 行身份证号重复`],
+  [/^at most (\d+) rows per call, got (\d+)$/, (m) => `每次至多导入 ${m[1]} 行（本次 ${m[2]} 行），请分批导入`],
+  [/^must be 1–(\d+)$/, (m) => `须为 1–${m[1]}`],
+  [/^the offer was already answered/, () => "该录用已答复，不能再次答复"],
+  [/^the student has (\d+) active preferences; list all of them$/, () => "志愿已有变化，请刷新后重新排序"],
+  [/^not an active preference of this student$/, () => "该志愿已撤回或不属于本人，请刷新"],
+  [/^a school may only decline an offer/, () => "学校只能代学生拒绝录用"],
+  [/^the student account is not linked to a student$/, () => "该学生账号未关联学生信息，请联系学校"],
+  [/^at most 200 characters$/, () => "至多 200 字"],
+  [/^the posting is closed$/, () => "该岗位已关闭"],
+  [/row\(s\) duplicate existing students/, () => "有学生已登记（身份证号重复），本次未导入任何数据"],
+  [/^phone must contain digits only$/, () => "手机号只能包含数字"],
+  [/^phone must have 11 digits, got (\d+)$/, (m) => `手机号须为 11 位（现为 ${m[1]} 位）`],
+  [/^not a mainland mobile number/, () => "不是有效的手机号（1[3-9] 开头的 11 位）"],
+  [/^must be 1 to 8 years after enrolmentYear$/, () => "须在入学年份后 1–8 年"],
+  [/^must be at most (\d+) texts of at most (\d+) characters$/, (m) => `至多 ${m[1]} 项，每项至多 ${m[2]} 个字`],
+  [/^must be a string$/, () => "须填写文字"],
+  [/^must be a rate between 0 and 1$/, () => "须为 0–1 之间的比例"],
+  [/^must not be above policy.ceilingRate$/, () => "下限不能高于上限"],
+  [/^(wrong|invalid) email or password$/i, () => "邮箱或密码错误"],
+  [/^login required$/, () => "请先登录"],
+  [/^not allowed for this account$/, () => "本账号无权进行此操作"],
+  [/^not your (enterprise|school)$/, (m) => (m[1] === "school" ? "只能操作本校数据" : "只能操作本企业数据")],
+  [/^(\w+) (\S+) not found$/, () => "记录不存在或无权查看"],
+];
+
+/** The Chinese of a known message, or null. */
+export function knownMessage(message: string): string | null {
+  for (const [pattern, render] of MESSAGE_PATTERNS) {
+    const m = pattern.exec(message);
+    if (m) return render(m);
+  }
+  return null;
+}
+
+/** A generic Chinese message for an error code (what is said when the message is not known). */
+export function codeMessage(code: string | undefined, field = ""): string {
+  const label = field ? fieldLabel(field) : "";
+  switch (code) {
+    case "UNAUTHENTICATED": return "请先登录";
+    case "FORBIDDEN": return "本账号无权进行此操作";
+    case "NOT_FOUND": return "记录不存在或无权查看";
+    case "CONFLICT": return "数据已被修改或重复，请刷新后重试";
+    case "BAD_USER_INPUT": return label ? `${label}填写有误` : "填写有误，请检查后重试";
+    case "GRAPHQL_VALIDATION_FAILED": case "GRAPHQL_PARSE_FAILED": return "请求格式有误";
+    case "PAYLOAD_TOO_LARGE": return "数据太大，请分批导入";
+    case "DATABASE_UNAVAILABLE": return "数据库暂时不可用，请稍后重试";
+    case "INTERNAL_SERVER_ERROR": return "服务器内部错误，请稍后重试";
+    default: return "操作失败，请稍后重试";
+  }
+}
+
+/** The Chinese message of one problem of a field: "身份证号：校验位错误（应为 X）". */
+export function problemMessage(field: string, message: string, code?: string, row?: number): string {
+  const text = knownMessage(message) ?? codeMessage(code ?? "BAD_USER_INPUT", field);
+  const label = field ? fieldLabel(field) : "";
+  const where = row !== undefined ? `第 ${row} 行` : "";
+  const prefix = [where, label && !text.startsWith(label) ? label : ""].filter(Boolean).join(" ");
+  return prefix ? `${prefix}：${text}` : text;
+}
