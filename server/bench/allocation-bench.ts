@@ -7,16 +7,8 @@
  * The server is the real one (dist/server/main.js) in a child process, on a
  * fresh embedded FerretDB; this process only sends HTTP requests.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import mongoose from "mongoose";
-import { freePort, repoRoot } from "../embedded";
-import { UserModel } from "../../schema/user.model";
-import { Role } from "../../schema/enums";
-import { hashPassword } from "../security/passwords";
 import { buildSyntheticCity } from "../../seeds/synthetic-city";
+import { ensureBureauAccount, gql, inParallel, login, machineLine, median, peakRssMb, solve, startServer, stopServer, type BenchServer } from "./bench-server";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -28,106 +20,33 @@ const SKIP_DEMO = args.includes("--skip-demo");
 /** Imports in flight at once (--uploads N): schools and enterprises load their own data side by side. */
 const UPLOADS = option("uploads", 2);
 
-interface Server { child: ChildProcess; url: string; ferretdbPid: number; dataDir: string }
+/** A server on a fresh temp database, deleted when it stops (--keep-data keeps it). */
+const benchServer = (env: Record<string, string>) => startServer({ env, tempPrefix: "alloc-bench-" });
 
-/** Stops the server (it stops its FerretDB) and deletes the benchmark's database (--keep-data keeps it). */
-async function stopServer(server: Server): Promise<void> {
-  const exited = new Promise((resolve) => server.child.once("exit", resolve));
-  server.child.kill("SIGTERM");
-  await exited;
+async function stop(server: BenchServer): Promise<void> {
+  await stopServer(server, args.includes("--keep-data"));
   if (args.includes("--keep-data")) console.log(`  data kept in ${server.dataDir}`);
-  else fs.rmSync(server.dataDir, { recursive: true, force: true });
 }
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "alloc-bench-"));
-  const ferretdbPort = await freePort();
-  // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, ["--max-old-space-size=3072", ...extra, path.join(repoRoot(), "dist/server/main.js")], {
-    env: { ...process.env, NODE_ENV: "development", PORT: "0", DATA_DIR: dataDir, FERRETDB_PORT: String(ferretdbPort), LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let out = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /GraphQL: (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!.replace("localhost", "127.0.0.1"));
-    });
-    child.once("exit", (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-  child.stdout!.on("data", (d: Buffer) => process.stdout.write(`[server] ${d.toString()}`));
-  child.once("exit", (code, signal) => { if (code !== 0 && signal !== "SIGTERM") console.log(`[server] exited ${code ?? signal}`); });
-  const ferretdbPid = Number(fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(/\s+/)[0]);
-  return { child, url, ferretdbPid, dataDir };
-}
-
-function peakRssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
-}
-
-async function gql(url: string, query: string, variables: Record<string, unknown>, token?: string, attempts = 3): Promise<any> {
-  let res: Response;
-  try {
-    res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-  } catch (err) {
-    if (attempts <= 1) throw err;
-    return gql(url, query, variables, token, attempts - 1);
-  }
-  const body = (await res.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 2000));
-  return body.data;
-}
-
-async function login(url: string, email: string, password: string): Promise<string> {
-  return (await gql(url, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password })).login.token;
-}
-
-async function solve(url: string, token: string, name: string) {
-  const t0 = Date.now();
-  const run = (await gql(url, `mutation($i: StartAllocationRunInput!) { startAllocationRun(input: $i) { id } }`, { i: { name } }, token)).startAllocationRun;
-  for (;;) {
-    const r = (await gql(url, `query($id: ID!) { allocationRun(id: $id) { status failureReason objective placedCount unplacedCount totalShortfall sizes { students postings enterprises edges } timings { loadMillis solveMillis writeMillis } } }`, { id: run.id }, token)).allocationRun;
-    if (r.status === "SOLVED" || r.status === "FAILED") return { id: run.id as string, millis: Date.now() - t0, ...r };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Runs the calls with at most `width` in flight (several schools or enterprises uploading at once). */
-async function inParallel(calls: (() => Promise<unknown>)[], width: number): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < calls.length) await calls[next++]!();
-  }));
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function demoCity() {
-  const server = await startServer({ SEED_DEMO: "true" });
+  const server = await benchServer({ SEED_DEMO: "true" });
   try {
     const token = await login(server.url, "bureau@demo.local", "demo-password");
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await solve(server.url, token, `demo ${i + 1}`));
     const r = runs[0]!;
-    console.log(`demo city: ${r.sizes.students} students, ${r.sizes.postings} postings, ${r.sizes.edges} edges, objective ${r.objective}, placed ${r.placedCount}`);
+    console.log(`demo city: ${r.sizes?.students} students, ${r.sizes?.postings} postings, ${r.sizes?.edges} edges, objective ${r.objective}, placed ${r.placedCount}`);
     console.log(`  start -> SOLVED: ${runs.map((x) => x.millis).join(", ")} ms; median ${median(runs.map((x) => x.millis))} ms (load ${r.timings.loadMillis}, solve ${r.timings.solveMillis}, write ${r.timings.writeMillis})`);
   } finally {
-    await stopServer(server);
+    await stop(server);
   }
 }
 
 async function syntheticCity() {
   const city = buildSyntheticCity({ students: STUDENTS, postings: STUDENTS / 5, enterprises: STUDENTS / 50, schools: 50 });
-  const server = await startServer({ SEED_DEMO: "false" });
+  const server = await benchServer({ SEED_DEMO: "false" });
   try {
-    const ferretdbUri = fs.readFileSync(`/proc/${server.ferretdbPid}/cmdline`, "utf8").split("\0");
-    const listen = ferretdbUri[ferretdbUri.indexOf("-listen") + 1];
-    await mongoose.connect(`mongodb://${listen}/talent`);
-    await UserModel.create({ email: "bench@bench.local", role: Role.BUREAU, passwordHash: await hashPassword("bench-password-1") });
-    await mongoose.disconnect();
+    await ensureBureauAccount(server, "bench@bench.local", "bench-password-1");
     const token = await login(server.url, "bench@bench.local", "bench-password-1");
     const phases: Record<string, number> = {};
     const time = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
@@ -185,14 +104,14 @@ async function syntheticCity() {
     console.log(`  load ${loaded} ms; load + solve + commit ${total} ms`);
     console.log(`  list, first page of 100 (ms): ${Object.entries(lists).map(([k, v]) => `${k} ${v}`).join(", ")}`);
     console.log(`  follow-up run (on top of the committed one): ${followUp.status}, ${followUp.sizes?.students} students, ${followUp.sizes?.postings} postings, start -> SOLVED ${followUp.millis} ms (load ${followUp.timings.loadMillis}, solve ${followUp.timings.solveMillis}, write ${followUp.timings.writeMillis})`);
-    console.log(`  peak RSS: server ${peakRssMb(server.child.pid!)} MB, FerretDB ${peakRssMb(server.ferretdbPid)} MB`);
+    console.log(`  peak RSS: server ${peakRssMb(server.child.pid!)} MB, FerretDB ${peakRssMb(server.ferretdbPid)} MB, PostgreSQL postmaster ${peakRssMb(server.postgresPid)} MB`);
   } finally {
-    await stopServer(server);
+    await stop(server);
   }
 }
 
 (async () => {
-  console.log(`machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model}, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(machineLine());
   if (!SKIP_DEMO) await demoCity();
   await syntheticCity();
 })().catch((err: unknown) => {
