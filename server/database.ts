@@ -24,7 +24,8 @@ export interface Database {
 
 /** Connects mongoose to `uri` (which must name the database). */
 export async function connectMongoose(uri: string): Promise<mongoose.Connection> {
-  await mongoose.connect(uri, { serverSelectionTimeoutMS: 10000, autoIndex: false });
+  // monitorCommands: the store's read cache follows every write command (server/store/read-cache.ts).
+  await mongoose.connect(uri, { serverSelectionTimeoutMS: 10000, autoIndex: false, monitorCommands: true });
   return mongoose.connection;
 }
 

@@ -10,6 +10,8 @@ import { PostingModel } from "../../schema/posting.model";
 import { SchoolModel } from "../../schema/school.model";
 import { StudentModel } from "../../schema/student.model";
 import { activeRunIds } from "./active-runs";
+import { ReadCache } from "./read-cache";
+import { AllocationRunModel } from "../../schema/allocation-run.model";
 import { OutcomesStore, inParallel } from "./outcomes.store";
 import { RetentionCounters } from "./counters";
 
@@ -67,10 +69,53 @@ const DIMENSION_FIELD: Record<OutcomeDimension, string | null> = { SCHOOL: null,
  * Everything else is an equality filter or an `_id` look-up.
  */
 export class ReportsStore {
-  constructor(private readonly sql: SqlReader | null = null) {}
+  /**
+   * Report reads are cached until a write to what they read (ReadCache). On the embedded database
+   * this server is the only writer; on MongoDB other servers' writes are seen within a second.
+   */
+  private readonly cache: ReadCache;
+
+  constructor(private readonly sql: SqlReader | null = null) {
+    this.cache = new ReadCache({ ttlMs: sql ? 60_000 : 1_000 });
+  }
+
+  private cached<T>(key: string, models: { collection: { collectionName: string } }[], load: () => Promise<T>): Promise<T> {
+    return this.cache.get(key, models.map((m) => m.collection.collectionName), load);
+  }
 
   /** Current outcomes of a graduation year (of one school when given), grouped (see OutcomeGroup). */
-  async outcomeGroups(year: number, dimension: OutcomeDimension, school: string | null, via: "auto" | "mongo" = "auto"): Promise<OutcomeGroup[]> {
+  outcomeGroups(year: number, dimension: OutcomeDimension, school: string | null, via: "auto" | "mongo" = "auto"): Promise<OutcomeGroup[]> {
+    return this.cached(`outcomes:${year}:${dimension}:${school}:${via}`, [EmploymentOutcomeModel], () => this.loadOutcomeGroups(year, dimension, school, via));
+  }
+
+  /** Students of a graduation year (of one school when given) per (school, major). */
+  graduates(year: number, school: string | null, via: "auto" | "mongo" = "auto"): Promise<GraduateGroup[]> {
+    return this.cached(`graduates:${year}:${school}:${via}`, [StudentModel], () => this.loadGraduates(year, school, via));
+  }
+
+  /** Every school (a city has hundreds). */
+  schools(): Promise<ReportSchool[]> {
+    return this.cached("schools", [SchoolModel], () => this.loadSchools());
+  }
+
+  clusters(): Promise<Cluster[]> {
+    return this.cached("clusters", [ClusterModel], () => this.loadClusters());
+  }
+
+  /** OPEN postings of any kind, as they stand now (equality on status). */
+  openPostings(): Promise<OpenPosting[]> {
+    return this.cached("openPostings", [PostingModel], () => this.loadOpenPostings());
+  }
+
+  /**
+   * ACCEPTED placements of the active runs on internship postings whose period overlaps the year,
+   * counted per enterprise.
+   */
+  acceptedInternsByEnterprise(year: number): Promise<Map<string, number>> {
+    return this.cached(`accepted:${year}`, [PlacementModel, PostingModel, AllocationRunModel], () => this.loadAcceptedInterns(year));
+  }
+
+  private async loadOutcomeGroups(year: number, dimension: OutcomeDimension, school: string | null, via: "auto" | "mongo" = "auto"): Promise<OutcomeGroup[]> {
     const field = DIMENSION_FIELD[dimension];
     const table = via === "auto" && this.sql ? await this.sql.table(EmploymentOutcomeModel.collection.collectionName) : null;
     if (table) {
@@ -93,8 +138,7 @@ export class ReportsStore {
     return groups.map((g) => ({ school: String(g._id.school), key: g._id.key ?? null, status: g._id.status, inCity: g._id.inCity, relatedToMajor: g._id.relatedToMajor ?? null, n: g.n }));
   }
 
-  /** Students of a graduation year (of one school when given) per (school, major). */
-  async graduates(year: number, school: string | null, via: "auto" | "mongo" = "auto"): Promise<GraduateGroup[]> {
+  private async loadGraduates(year: number, school: string | null, via: "auto" | "mongo" = "auto"): Promise<GraduateGroup[]> {
     const table = via === "auto" && this.sql ? await this.sql.table(StudentModel.collection.collectionName) : null;
     if (table) {
       const params: unknown[] = [JSON.stringify(year)];
@@ -113,18 +157,16 @@ export class ReportsStore {
     return groups.map((g) => ({ school: String(g._id.school), major: g._id.major, n: g.n }));
   }
 
-  /** Every school (a city has hundreds). */
-  async schools(): Promise<ReportSchool[]> {
+  private async loadSchools(): Promise<ReportSchool[]> {
     const list = await SchoolModel.find({}).lean<{ _id: Types.ObjectId; name: string; level: SchoolLevel; code?: string | null }[]>();
     return list.map((s) => ({ id: String(s._id), name: s.name, level: s.level, code: s.code ?? null }));
   }
 
-  clusters(): Promise<Cluster[]> {
+  private loadClusters(): Promise<Cluster[]> {
     return ClusterModel.find({}).sort({ code: 1 }).lean<Cluster[]>().exec();
   }
 
-  /** OPEN postings of any kind, as they stand now (equality on status). */
-  async openPostings(): Promise<OpenPosting[]> {
+  private async loadOpenPostings(): Promise<OpenPosting[]> {
     const list = await PostingModel.find({ status: PostingStatus.OPEN }, { enterprise: 1, capacity: 1, majors: 1 }).maxTimeMS(QUERY_TIMEOUT_MS).lean<{ enterprise: Types.ObjectId; capacity: number; majors: string[] }[]>();
     return list.map((p) => ({ enterprise: String(p.enterprise), capacity: p.capacity, majors: p.majors ?? [] }));
   }
@@ -138,14 +180,10 @@ export class ReportsStore {
   /** Above-scale enterprises: all, or the one given (an enterprise's own view). */
   async aboveScaleEnterprises(only: string | null): Promise<Enterprise[]> {
     if (only !== null) return (await this.enterprises([only])).filter((e) => e.aboveScale);
-    return EnterpriseModel.find({ aboveScale: true }).maxTimeMS(QUERY_TIMEOUT_MS).lean<Enterprise[]>().exec();
+    return this.cached("aboveScale", [EnterpriseModel], () => EnterpriseModel.find({ aboveScale: true }).maxTimeMS(QUERY_TIMEOUT_MS).lean<Enterprise[]>().exec());
   }
 
-  /**
-   * ACCEPTED placements of the active runs on internship postings whose period overlaps the year,
-   * counted per enterprise: each run's placements by equality on (run, status), the postings by kind.
-   */
-  async acceptedInternsByEnterprise(year: number): Promise<Map<string, number>> {
+  private async loadAcceptedInterns(year: number): Promise<Map<string, number>> {
     const placed = new Map<string, number>();
     const runs = await activeRunIds();
     if (runs.length === 0) return placed;
