@@ -3,6 +3,7 @@ import type { ConnectionShape } from "../../schema/connection";
 import { PageInfo } from "../../schema/connection";
 import { BadUserInputError } from "../errors";
 import { matches, mongoFilter, type Equality } from "./filters";
+import { ReadCache } from "./read-cache";
 import type { FerretSql } from "./sql";
 
 const QUERY_TIMEOUT_MS = 10000;
@@ -40,7 +41,12 @@ export function connectionOf<T extends { _id: Types.ObjectId }>(nodes: T[], firs
  * declared indexes. Both give the same documents (tests/api/store.test.ts).
  */
 export class StoredCollection<T extends { _id: Types.ObjectId }> {
-  constructor(readonly model: Model<T>, private readonly sql: FerretSql | null) {}
+  /** Total counts, kept until the collection is written (a count reads every match; a page does not). */
+  private readonly counts: ReadCache;
+
+  constructor(readonly model: Model<T>, private readonly sql: FerretSql | null) {
+    this.counts = new ReadCache({ ttlMs: sql ? 60_000 : 1_000 });
+  }
 
   get name(): string {
     return this.model.collection.collectionName;
@@ -63,9 +69,11 @@ export class StoredCollection<T extends { _id: Types.ObjectId }> {
     return cursor.maxTimeMS(QUERY_TIMEOUT_MS).lean<T[]>().exec();
   }
 
-  async count(filter: Equality): Promise<number> {
-    if (this.sql) return this.sql.count(this.name, filter);
-    return this.model.countDocuments(mongoFilter(filter)).maxTimeMS(QUERY_TIMEOUT_MS).exec();
+  count(filter: Equality): Promise<number> {
+    return this.counts.get(JSON.stringify(filter), [this.name], () => {
+      if (this.sql) return this.sql.count(this.name, filter);
+      return this.model.countDocuments(mongoFilter(filter)).maxTimeMS(QUERY_TIMEOUT_MS).exec();
+    });
   }
 
   async byId(id: Types.ObjectId | string): Promise<T | null> {

@@ -42,7 +42,7 @@ test("an entry past its time-to-live is loaded again (writes by other servers)",
   expect(await read()).toBe(2);
 });
 
-test("retention by school: a destination recorded is counted by the next report", async () => {
+test("retention by school and a list's total count: a write is counted by the next read", async () => {
   const school = (await server.ok(`mutation($i: SchoolInput!) { createSchool(input: $i) { id } }`, { i: aSchool({ majors: ["510201"] }) }, bureau)).createSchool;
   const rows = Array.from({ length: 3 }, () => aStudent({ major: "510201", enrolmentYear: 2021, graduationYear: 2024 }));
   await server.ok(`mutation($s: ID!, $rows: [StudentInput!]!) { importStudents(schoolId: $s, rows: $rows) { imported } }`, { s: school.id, rows }, bureau);
@@ -53,6 +53,9 @@ test("retention by school: a destination recorded is counted by the next report"
   const student = list.students.edges[0].node.id;
   await server.ok(`mutation($rows: [EmploymentOutcomeInput!]!) { recordEmploymentOutcomes(rows: $rows) { recorded } }`, { rows: [anOutcome({ studentId: student })] }, bureau);
   expect((await server.ok(REPORT, {}, bureau)).retentionStats.total).toEqual({ graduates: 3, employed: 1 });
+  const COUNT = `query($s: ID!) { students(first: 1, filter: { schoolId: $s }) { totalCount } }`;
+  expect((await server.ok(COUNT, { s: school.id }, bureau)).students.totalCount).toBe(3);
   await server.ok(`mutation($s: ID!, $rows: [StudentInput!]!) { importStudents(schoolId: $s, rows: $rows) { imported } }`, { s: school.id, rows: [aStudent({ major: "510201", enrolmentYear: 2021, graduationYear: 2024 })] }, bureau);
   expect((await server.ok(REPORT, {}, bureau)).retentionStats.total).toEqual({ graduates: 4, employed: 1 });
+  expect((await server.ok(COUNT, { s: school.id }, bureau)).students.totalCount).toBe(4);
 });
