@@ -1,5 +1,5 @@
 /** Small composables for pages: a request's loading / error state, and server errors mapped to form fields. */
-import { reactive, ref } from "vue";
+import { onBeforeUnmount, onMounted, reactive, ref } from "vue";
 import { ApiError } from "./api";
 
 /** Runs a loader and keeps its state: loading, error (Chinese message) and data. */
@@ -47,4 +47,13 @@ export function useFieldErrors(fields: readonly string[]) {
     return rest;
   }
   return { errors, clear, apply };
+}
+
+/** Whether the window is phone-sized (below 768 px), following resizes. */
+export function useNarrow(limit = 768) {
+  const narrow = ref(window.innerWidth < limit);
+  const onResize = () => { narrow.value = window.innerWidth < limit; };
+  onMounted(() => window.addEventListener("resize", onResize));
+  onBeforeUnmount(() => window.removeEventListener("resize", onResize));
+  return narrow;
 }
