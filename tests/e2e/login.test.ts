@@ -6,6 +6,7 @@ import { Role } from "../../schema/enums";
 import { UserModel } from "../../schema/user.model";
 import { hashPassword } from "../../server/security/passwords";
 import { startTestServer, type TestServer } from "../helpers/test-server";
+import { aSchool, aStudent } from "../helpers/factories";
 
 const CHROMIUM = "/usr/bin/chromium";
 const haveBrowser = fs.existsSync(CHROMIUM);
@@ -25,6 +26,11 @@ describeWithBrowser("the web app in a headless browser", () => {
     for (const role of [Role.BUREAU, Role.SCHOOL, Role.ENTERPRISE]) {
       await UserModel.create({ email: `web-${role.toLowerCase()}@test.local`, role, passwordHash: await hashPassword(PASSWORD) });
     }
+    // A student account needs its student.
+    const bureau = await server.account(Role.BUREAU);
+    const schoolId = (await server.ok(`mutation($i: SchoolInput!) { createSchool(input: $i) { id } }`, { i: aSchool() }, bureau)).createSchool.id;
+    const studentId = (await server.ok(`mutation($s: ID!, $i: StudentInput!) { createStudent(schoolId: $s, input: $i) { id } }`, { s: schoolId, i: aStudent() }, bureau)).createStudent.id;
+    await UserModel.create({ email: "web-student@test.local", role: Role.STUDENT, student: studentId, passwordHash: await hashPassword(PASSWORD) });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
     fs.mkdirSync(ARTIFACTS, { recursive: true });
   }, 180_000);
@@ -40,6 +46,7 @@ describeWithBrowser("the web app in a headless browser", () => {
     [Role.BUREAU, "监测看板"],
     [Role.SCHOOL, "学生名册"],
     [Role.ENTERPRISE, "企业信息"],
+    [Role.STUDENT, "我的信息"],
   ])("a %s account logs in and lands on its first page, at 360 and 1920 px", async (role, firstPage) => {
     for (const width of [360, 1920]) {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
