@@ -12,8 +12,12 @@ export enum AuditAction {
   RUN_SUPERSEDED = "RUN_SUPERSEDED",
   PLACEMENT_ACCEPTED = "PLACEMENT_ACCEPTED",
   PLACEMENT_DECLINED = "PLACEMENT_DECLINED",
+  NOTICE_PUBLISHED = "NOTICE_PUBLISHED",
+  NOTICE_UPDATED = "NOTICE_UPDATED",
+  NOTICE_WITHDRAWN = "NOTICE_WITHDRAWN",
+  NOTICE_EXPIRED = "NOTICE_EXPIRED",
 }
-registerEnumType(AuditAction, { name: "AuditAction", description: "发起 / 求解完成 / 失败 / 提交 / 被取代 / 接受 / 拒绝" });
+registerEnumType(AuditAction, { name: "AuditAction", description: "发起 / 求解完成 / 失败 / 提交 / 被取代 / 接受 / 拒绝；信息发布 / 修改 / 撤回 / 过期" });
 
 /**
  * Who did what and when, for the bureau. Only ids and codes: no names,
@@ -23,6 +27,7 @@ registerEnumType(AuditAction, { name: "AuditAction", description: "发起 / 求�
 @modelOptions(collectionOptions("audit_log"))
 @index({ runId: 1 })
 @index({ action: 1 })
+@index({ noticeId: 1 })
 export class AuditEntry {
   @Field(() => ID, { name: "id" })
   readonly _id!: Types.ObjectId;
@@ -54,6 +59,10 @@ export class AuditEntry {
   @Field(() => ID, { nullable: true })
   @prop({ type: () => Types.ObjectId, default: null })
   schoolId?: Types.ObjectId | null;
+
+  @Field(() => ID, { nullable: true })
+  @prop({ type: () => Types.ObjectId, default: null })
+  noticeId?: Types.ObjectId | null;
 
   @Field(() => Date)
   @prop({ required: true })

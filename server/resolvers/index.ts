@@ -9,6 +9,7 @@ import { SchoolResolver } from "./school.resolver";
 import { StudentResolver } from "./student.resolver";
 import { OutcomeResolver } from "./outcome.resolver";
 import { ReportResolver } from "./report.resolver";
+import { NoticeResolver } from "./notice.resolver";
 
 export const resolvers: NonEmptyArray<Function> = [
   AuthResolver,
@@ -25,4 +26,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ClusterResolver,
   OutcomeResolver,
   ReportResolver,
+  NoticeResolver,
 ];

@@ -7,6 +7,7 @@ interface AuditTargets {
   placementId?: Id;
   enterpriseId?: Id;
   schoolId?: Id;
+  noticeId?: Id;
 }
 
 /** The audit log: who started, solved, committed, accepted or declined what, and when (ids only). */
@@ -18,7 +19,7 @@ export class AuditService {
     await this.store.append({ action, actorId: viewer?.userId ?? "system", actorRole: viewer?.role ?? null, ...targets, at: new Date() });
   }
 
-  async list(filter: { runId?: Id; action?: AuditAction }, page: PageArgs) {
-    return this.store.page({ runId: filter.runId, action: filter.action }, page);
+  async list(filter: { runId?: Id; action?: AuditAction; noticeId?: Id }, page: PageArgs) {
+    return this.store.page({ runId: filter.runId, action: filter.action, noticeId: filter.noticeId }, page);
   }
 }

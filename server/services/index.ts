@@ -16,6 +16,7 @@ import { AllocationService, type CrashPoint } from "./allocation.service";
 import { AuditService } from "./audit.service";
 import { buildAndSolveInWorker } from "../solver/worker-pool";
 import { createLogger } from "../logger";
+import { NoticeService } from "./notice.service";
 
 export interface Services {
   tokens: TokenService;
@@ -32,6 +33,7 @@ export interface Services {
   allocation: AllocationService;
   outcomes: OutcomeService;
   reports: ReportService;
+  notices: NoticeService;
 }
 
 /** Wires the services once per process, on the stores of the connected database. */
@@ -61,6 +63,7 @@ export function createServices(config: Config, stores: Stores): Services {
     tokens, cipher, stores, users: new UserService(tokens, stores), clusters, enterprises, schools, students, postings, applications, audit, allocation,
     outcomes: new OutcomeService(cipher, outcomeStores.outcomes, outcomeStores.counters),
     reports: new ReportService(outcomeStores.reports, outcomeStores.counters),
+    notices: new NoticeService(stores.notices, stores, audit, () => new Date().toISOString().slice(0, 10)),
   };
 }
 

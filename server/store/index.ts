@@ -4,6 +4,7 @@ import { AuditStore, ClustersStore, EnterprisesStore, SchoolsStore, UsersStore }
 import { RunsStore } from "./runs.store";
 import { FerretSql } from "./sql";
 import { StudentsStore } from "./students.store";
+import { NoticesStore } from "./notices.store";
 
 export { DuplicateKey } from "./document-store";
 export { encodeCursor, decodeCursor, type PageArgs } from "./collection";
@@ -12,6 +13,7 @@ export type { PostingsStore, PostingProfile, PostingListFilter } from "./posting
 export type { ApplicationsStore } from "./applications.store";
 export type { AuditStore, ClustersStore, EnterprisesStore, SchoolsStore, UsersStore } from "./registries.store";
 export type { RunsStore, PlacementProfile } from "./runs.store";
+export type { NoticesStore, NoticeCriteria, NoticeCandidate } from "./notices.store";
 
 /** Every store of the platform, over one database connection (mongoose's default). */
 export interface Stores {
@@ -24,6 +26,7 @@ export interface Stores {
   clusters: ClustersStore;
   audit: AuditStore;
   runs: RunsStore;
+  notices: NoticesStore;
   /** Direct reads of FerretDB's PostgreSQL tables (embedded database only), or null. */
   sql: FerretSql | null;
   close(): Promise<void>;
@@ -46,6 +49,7 @@ export function createStores(options: { postgresUrl?: string; database: string }
     clusters: new ClustersStore(sql),
     audit: new AuditStore(sql),
     runs: new RunsStore(sql),
+    notices: new NoticesStore(sql),
     sql,
     async close() {
       await sql?.close();
