@@ -55,6 +55,8 @@ const T_POSTING = bytesOf('","posting":"');
 const T_SCORE = bytesOf('","score":');
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+/** Bytes per edge assumed when sizing the edge columns (see parseEdges; more edges just grow them). */
+const EDGE_BYTES_GUESS = 56;
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -507,7 +509,9 @@ class InstanceReader {
     const n = b.length;
     const studentTable = students.table;
     const postingTable = postings.table;
-    let capacity = 1 << 16;
+    // Sized for the bytes left at ~56 per edge (JSON.stringify's layout with ids like these), so
+    // that 20M edges are not grown by doubling through 536 MB and copied again when trimmed.
+    let capacity = Math.max(1 << 16, Math.ceil((n - this.i) / EDGE_BYTES_GUESS));
     let edgeStudent = new Int32Array(capacity);
     let edgePosting = new Int32Array(capacity);
     let edgeScore = new Float64Array(capacity);
