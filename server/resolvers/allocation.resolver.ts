@@ -106,6 +106,11 @@ export class PlacementResolver {
     return context.services.allocation.respond(viewerOf(context), id, response, reason);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: "所属分配方案的名称" })
+  async runName(@Root() placement: Placement, @Ctx() { services }: Context): Promise<string> {
+    return (await services.allocation.get(String(placement.run))).name;
+  }
+
   @FieldResolver(() => Date, { nullable: true, description: `答复截止时间（方案提交后 ${OFFER_RESPONSE_DAYS} 天）` })
   async respondBy(@Root() placement: Placement, @Ctx() { services }: Context): Promise<Date | null> {
     const committedAt = (await services.allocation.get(String(placement.run))).committedAt;

@@ -13,7 +13,7 @@ let enterprise: { id: string; token: string };
 let postings: string[];
 
 const PASSWORD = "student-password-1";
-const ME = `{ me { role student { id name preferences { id rank posting { id title } } offers { id status respondBy posting { title } enterprise { name } } } } }`;
+const ME = `{ me { role student { id name preferences { id rank posting { id title } } offers { id status respondBy runName posting { title } enterprise { name } } } } }`;
 const RANK = `mutation($ids: [ID!]!) { rankApplications(ids: $ids) { id rank } }`;
 const RESPOND = `mutation($id: ID!, $r: PlacementResponse!, $why: String) { respondToPlacement(id: $id, response: $r, reason: $why) { id status respondedAt } }`;
 
@@ -130,7 +130,7 @@ describe("answering an offer", () => {
 
     const offers = (await server.ok(ME, {}, mine.token)).me.student.offers;
     expect(offers).toHaveLength(1);
-    expect(offers[0]).toMatchObject({ status: "OFFERED", enterprise: { name: expect.any(String) } });
+    expect(offers[0]).toMatchObject({ status: "OFFERED", runName: "学生答复测试", enterprise: { name: expect.any(String) } });
     expect(new Date(offers[0].respondBy).getTime() - new Date(committed.committedAt).getTime()).toBe(OFFER_RESPONSE_DAYS * 86_400_000);
 
     const othersOffer = (await server.ok(ME, {}, other.token)).me.student.offers[0];

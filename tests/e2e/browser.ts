@@ -87,7 +87,7 @@ export async function open(page: Page, journey: Journey, appPath: string): Promi
 /** Waits for the page's title and for its loading skeletons to go. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForSelector(".page-title", { timeout: 30_000 });
-  await page.waitForFunction(() => document.querySelectorAll("[data-state=loading]").length === 0, undefined, { timeout: 30_000 });
+  await page.waitForFunction(`document.querySelectorAll("[data-state=loading]").length === 0`, undefined, { timeout: 30_000 });
   await page.waitForTimeout(300); // charts animate in; Element Plus transitions end
 }
 
@@ -99,7 +99,7 @@ export async function screenshotPages(journey: Journey, email: string, prefix: s
       await open(page, journey, appPath);
       await page.screenshot({ path: path.join(ARTIFACTS, `${prefix}-${name}-${width}.png`), fullPage: true });
       // At 360 px nothing may force the page wider than the screen.
-      if (width === 360) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360 + 1);
+      if (width === 360) expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(360 + 1);
     }
     expect(jsErrors(page)).toEqual([]);
     await page.close();

@@ -33,7 +33,7 @@ describeWithBrowser("the bureau in the web app", () => {
 
   test("the bureau runs an allocation, reads why a student was not placed, commits it and sees the dashboard change", async () => {
     const page = await loggedIn(journey, email, 1920);
-    await page.waitForFunction(() => document.title.startsWith("监测看板"));
+    await page.waitForFunction(`document.title.startsWith("监测看板")`);
     await settled(page);
     expect((await complianceChart(page)).byDistrict.map(({ below, within }) => ({ below, within }))).toEqual([{ below: 1, within: 0 }]);
     // The supply–demand x-axis names each category once; its levels are series.

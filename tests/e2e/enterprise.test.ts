@@ -17,7 +17,7 @@ describeWithBrowser("an enterprise in the web app", () => {
 
   test("an enterprise posts an internship: the 80% pay rule is shown at the field, then the posting is listed", async () => {
     const page = await loggedIn(journey, email, 1920);
-    await page.waitForFunction(() => document.title.startsWith("企业信息"));
+    await page.waitForFunction(`document.title.startsWith("企业信息")`);
     await page.getByRole("menuitem", { name: "岗位管理" }).click();
     await page.waitForSelector("[data-state=empty]");
     await page.click("[data-testid=new-posting]");

@@ -30,7 +30,7 @@ describeWithBrowser("a student in the web app", () => {
 
   test("a student ranks her preferences by dragging on a phone, then accepts her offer before its deadline", async () => {
     const page = await loggedIn(journey, email, 360);
-    await page.waitForFunction(() => document.title.startsWith("我的信息"));
+    await page.waitForFunction(`document.title.startsWith("我的信息")`);
     await page.waitForSelector("[data-testid=student-name] >> text=陈晓雯");
     await page.getByRole("button", { name: "打开菜单" }).click();
     await page.getByRole("menuitem", { name: "我的志愿" }).click();
@@ -46,7 +46,7 @@ describeWithBrowser("a student in the web app", () => {
     await page.mouse.down();
     for (let i = 1; i <= 20; i++) await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + ((to.y - 10 - from.y) * i) / 20);
     await page.mouse.up();
-    await page.waitForFunction((first) => document.querySelector("[data-testid=pref-title]")?.textContent === first, TITLES[2]);
+    await page.waitForFunction(`document.querySelector("[data-testid=pref-title]")?.textContent === ${JSON.stringify(TITLES[2])}`);
     expect(await titles()).toEqual([TITLES[2], TITLES[0], TITLES[1]]);
     // The arrow buttons do the same from the keyboard: the (now) third moves up one.
     await page.getByRole("button", { name: `上移：${TITLES[1]}` }).click();
