@@ -208,13 +208,14 @@ const FILING_WORDS: Record<FilingKindCode, string> = { NIGHT_SHIFT: "a night shi
  * is filed with the school. A shift passes when every need is covered by a filing of its kind.
  */
 export function checkShift(shift: Shift, filings: Filing[]): RuleResult<FilingKindCode[]> {
-  const needs = shiftNeeds(shift);
-  for (const need of needs) {
-    if (!filings.some((f) => f.kind === need && f.from <= shift.date && shift.date <= f.to)) {
-      return reject(`${FILING_WORDS[need]} needs a filing with the school (2021 rules)`);
-    }
-  }
-  return accept(needs);
+  const need = unfiledNeed(shift, filings);
+  if (need) return reject(`${FILING_WORDS[need]} needs a filing with the school (2021 rules)`);
+  return accept(shiftNeeds(shift));
+}
+
+/** The first need of a shift that no filing covers, or null. */
+export function unfiledNeed(shift: Shift, filings: Filing[]): FilingKindCode | null {
+  return shiftNeeds(shift).find((need) => !filings.some((f) => f.kind === need && f.from <= shift.date && shift.date <= f.to)) ?? null;
 }
 
 // ---- agreement and insurance -------------------------------------------------------------------

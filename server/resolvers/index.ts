@@ -10,6 +10,7 @@ import { StudentResolver } from "./student.resolver";
 import { OutcomeResolver } from "./outcome.resolver";
 import { ReportResolver } from "./report.resolver";
 import { NoticeResolver } from "./notice.resolver";
+import { InternshipResolver, WeeklyLogResolver } from "./internship.resolver";
 
 export const resolvers: NonEmptyArray<Function> = [
   AuthResolver,
@@ -27,4 +28,6 @@ export const resolvers: NonEmptyArray<Function> = [
   OutcomeResolver,
   ReportResolver,
   NoticeResolver,
+  InternshipResolver,
+  WeeklyLogResolver,
 ];

@@ -17,6 +17,7 @@ import { AuditService } from "./audit.service";
 import { buildAndSolveInWorker } from "../solver/worker-pool";
 import { createLogger } from "../logger";
 import { NoticeService } from "./notice.service";
+import { InternshipService } from "./internship.service";
 
 export interface Services {
   tokens: TokenService;
@@ -34,6 +35,7 @@ export interface Services {
   outcomes: OutcomeService;
   reports: ReportService;
   notices: NoticeService;
+  internships: InternshipService;
 }
 
 /** Wires the services once per process, on the stores of the connected database. */
@@ -63,6 +65,7 @@ export function createServices(config: Config, stores: Stores): Services {
     tokens, cipher, stores, users: new UserService(tokens, stores), clusters, enterprises, schools, students, postings, applications, audit, allocation,
     outcomes: new OutcomeService(cipher, outcomeStores.outcomes, outcomeStores.counters),
     reports: new ReportService(outcomeStores.reports, outcomeStores.counters),
+    internships: new InternshipService(stores),
     notices: new NoticeService(stores.notices, stores, audit, () => new Date().toISOString().slice(0, 10)),
   };
 }

@@ -5,6 +5,7 @@ import { RunsStore } from "./runs.store";
 import { FerretSql } from "./sql";
 import { StudentsStore } from "./students.store";
 import { NoticesStore } from "./notices.store";
+import { InternshipsStore } from "./internships.store";
 
 export { DuplicateKey } from "./document-store";
 export { encodeCursor, decodeCursor, type PageArgs } from "./collection";
@@ -14,6 +15,7 @@ export type { ApplicationsStore } from "./applications.store";
 export type { AuditStore, ClustersStore, EnterprisesStore, SchoolsStore, UsersStore } from "./registries.store";
 export type { RunsStore, PlacementProfile } from "./runs.store";
 export type { NoticesStore, NoticeCriteria, NoticeCandidate } from "./notices.store";
+export type { InternshipsStore, InternshipListFilter } from "./internships.store";
 
 /** Every store of the platform, over one database connection (mongoose's default). */
 export interface Stores {
@@ -27,6 +29,7 @@ export interface Stores {
   audit: AuditStore;
   runs: RunsStore;
   notices: NoticesStore;
+  internships: InternshipsStore;
   /** Direct reads of FerretDB's PostgreSQL tables (embedded database only), or null. */
   sql: FerretSql | null;
   close(): Promise<void>;
@@ -50,6 +53,7 @@ export function createStores(options: { postgresUrl?: string; database: string }
     audit: new AuditStore(sql),
     runs: new RunsStore(sql),
     notices: new NoticesStore(sql),
+    internships: new InternshipsStore(sql),
     sql,
     async close() {
       await sql?.close();
