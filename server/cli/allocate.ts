@@ -2,7 +2,8 @@
  * Command line: solve an allocation instance file and write the Result.
  *
  *   npm run --silent allocate -- INSTANCE.json[.gz] --out RESULT.json [--solver auto|flow|lp]
- *                                [--time-limit SECONDS] [--threads 1|2] [--quiet]
+ *                                [--time-limit SECONDS] [--threads 1|2] [--duals]
+ *                                [--warm-start PREVIOUS_RESULT.json] [--quiet]
  *
  * Exit 0 for OPTIMAL, 2 for INVALID_INPUT (the Result is still written), 1 otherwise.
  * Progress goes to stderr, one line per step (read, validate, the solve's phases, certify,
@@ -14,6 +15,9 @@
  * instance: then the file goes through JSON.parse (and must fit in a string).
  * --threads 2 (the default on a machine with 2 or more cores) hands large components' min-cost
  * flow to a second thread (network-thread.ts) while this one solves the others.
+ * --duals writes the optimality certificate's potentials into the Result; a later run given that
+ * Result with --warm-start re-solves from it (after declined offers, changed capacities, withdrawn
+ * students: see AllocateOptions.warmStart), to the same proven optimum.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -29,10 +33,12 @@ interface CliArgs {
   solver: SolverChoice;
   timeLimitSeconds?: number;
   threads: number;
+  duals: boolean;
+  warmStart?: string;
   quiet: boolean;
 }
 
-const USAGE = "usage: allocate INSTANCE.json[.gz] --out RESULT.json [--solver auto|flow|lp] [--time-limit SECONDS] [--threads 1|2] [--quiet]";
+const USAGE = "usage: allocate INSTANCE.json[.gz] --out RESULT.json [--solver auto|flow|lp] [--time-limit SECONDS] [--threads 1|2] [--duals] [--warm-start PREVIOUS_RESULT.json] [--quiet]";
 
 function usage(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -46,6 +52,8 @@ function parseArgs(argv: string[]): CliArgs {
   let timeLimitSeconds: number | undefined;
   let quiet = false;
   let threads = Math.min(2, os.availableParallelism());
+  let duals = false;
+  let warmStart: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--out") out = argv[++i];
@@ -60,12 +68,16 @@ function parseArgs(argv: string[]): CliArgs {
     } else if (arg === "--threads") {
       threads = Number(argv[++i]);
       if (threads !== 1 && threads !== 2) usage("--threads takes 1 or 2");
+    } else if (arg === "--duals") duals = true;
+    else if (arg === "--warm-start") {
+      warmStart = argv[++i];
+      if (!warmStart) usage("--warm-start needs a Result file");
     } else if (arg.startsWith("--")) usage(`unknown option ${arg}`);
     else if (input === undefined) input = arg;
     else usage(`unexpected argument ${arg}`);
   }
   if (!input) usage("missing INSTANCE file");
-  return { input, out, solver, timeLimitSeconds, threads, quiet };
+  return { input, out, solver, timeLimitSeconds, threads, duals, warmStart, quiet };
 }
 
 /** Progress lines on stderr: each step with its time and the memory in use after it. */
@@ -138,9 +150,25 @@ const THREAD_MIN_EDGES = 1_000_000;
 /** allocate()'s phase names as printed; its "validate" is empty here (the parser validated). */
 const PHASE_NAMES: Record<string, string | null> = { networks: "solve", validate: null };
 
+/** The previous Result of --warm-start (a usage error when it cannot be read as one). */
+function previousResult(file: string, progress: Progress): Result {
+  const t0 = performance.now();
+  let previous: Result;
+  try {
+    previous = JSON.parse(fs.readFileSync(file, "utf8")) as Result;
+  } catch (error) {
+    usage(`cannot read the warm start ${file}: ${(error as Error).message}`);
+  }
+  const usable = previous?.status === "OPTIMAL" && previous.duals !== undefined;
+  progress.step("warm start", performance.now() - t0, `${file}${usable ? "" : " (not an OPTIMAL Result with duals: solving cold)"}`);
+  return previous;
+}
+
 async function solve(args: CliArgs, instance: unknown, progress: Progress): Promise<Result> {
   const options: AllocateOptions = {
     solver: args.solver,
+    duals: args.duals,
+    ...(args.warmStart ? { warmStart: previousResult(args.warmStart, progress) } : {}),
     now: () => performance.now(),
     progress: (phase, millis) => {
       const name = PHASE_NAMES[phase] === undefined ? phase : PHASE_NAMES[phase];
