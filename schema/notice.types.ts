@@ -23,7 +23,7 @@ export class NoticeHit {
 
 @ObjectType({ description: "检索结果（按相关度排序）" })
 export class NoticeSearchResult {
-  @Field(() => Int, { description: "命中条数（至多 candidateLimit 条参与排序）" }) totalCount!: number;
+  @Field(() => Int, { description: "命中条数（最新的至多 300 条命中参与排序）" }) totalCount!: number;
   @Field(() => [String], { description: "检索词（分词结果）" }) terms!: string[];
   @Field(() => [NoticeHit]) hits!: NoticeHit[];
 }

@@ -91,6 +91,7 @@ export async function loadDemoData(services: Services, options: { createDemoAcco
 
   const applications = await seedPreferences(services);
   const outcomes = await loadDemoOutcomes(services, city);
+  await (await import("./notices")).loadDemoNotices(services); // issue 13: 200 notices of each kind, through the notice service
 
   let accounts = 0;
   if (options.createDemoAccounts) {

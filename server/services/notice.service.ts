@@ -20,7 +20,7 @@ import { industryKeysOf, majorKeysOf, noticeFit, postingFit, type Fit } from "./
 /** Body length limit (characters), as the issue sets it. */
 export const MAX_BODY = 20000;
 /** Search ranks at most this many candidates (the newest matching ones). */
-export const CANDIDATE_LIMIT = 1000;
+export const CANDIDATE_LIMIT = 300;
 const BUREAU_NAME = "泉州市人力资源和社会保障局";
 const KIND_OF_FIELD: Record<string, NoticeKind> = {
   postingIds: NoticeKind.STAFFING_NEED, openings: NoticeKind.STAFFING_NEED,

@@ -112,12 +112,15 @@ export class NoticesStore extends DocumentStore<Notice> {
       if (!table) return [];
       const params: unknown[] = [];
       const where = this.where(criteria, params);
-      const columns = ["_jsonb->>'_id' as id", "_jsonb->>'title' as title"];
+      // Each field read of a row decompresses its (TOASTed) document again: read the four fields
+      // once in the inner query, test the terms on those values in the outer one.
+      const tests: string[] = [];
       rankTerms.forEach((term, i) => {
         params.push(JSON.stringify([term]));
-        columns.push(`(_jsonb->'titleTerms') @> $${params.length}::jsonb as t${i}`, `(_jsonb->'terms') @> $${params.length}::jsonb as b${i}`);
+        tests.push(`tt @> $${params.length}::jsonb as t${i}`, `te @> $${params.length}::jsonb as b${i}`);
       });
-      const rows = await this.sql.query<Record<string, string | boolean>>(`select ${columns.join(", ")} from ${table} where ${where} order by _jsonb->'_id' desc limit ${Math.floor(limit)}`, params);
+      const inner = `select _jsonb->>'_id' as id, _jsonb->>'title' as title, _jsonb->'titleTerms' as tt, _jsonb->'terms' as te from ${table} where ${where} order by _jsonb->'_id' desc limit ${Math.floor(limit)}`;
+      const rows = await this.sql.query<Record<string, string | boolean>>(`select ${["id", "title", ...tests].join(", ")} from (${inner}) c`, params);
       return rows.rows.map((r) => ({
         id: String(r.id),
         title: String(r.title),

@@ -264,3 +264,11 @@ describe("recommendations", () => {
     expect(forBureau.find((r: any) => r.notice.id === need.id)?.reason).toMatch(/^可撮合：.*《玻璃纤维增强塑料快速成型工艺》/);
   });
 });
+
+test("the demo notices load through the notice service, every kind", async () => {
+  const { loadDemoNotices } = await import("../../seeds/notices");
+  const published = await loadDemoNotices(server.services, 3);
+  expect(published).toBeGreaterThanOrEqual(13);
+  const kinds = await server.ok(`{ notices(first: 100) { edges { node { kind publisherName } } } }`, {}, bureau);
+  expect(new Set(kinds.notices.edges.map((e: any) => e.node.kind))).toEqual(new Set(["POLICY", "STAFFING_NEED", "TECH_NEED", "JOB_SEEKING", "RESEARCH_RESULT"]));
+});
