@@ -21,7 +21,11 @@ export class WorkerNetworkThread implements NetworkThread {
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
   private out = false;
 
-  constructor() {
+  /**
+   * `answerWithinMs`: how long finish() waits (default 30 minutes): a worker that died (it
+   * cannot say so while this thread is blocked) then fails the solve instead of hanging it.
+   */
+  constructor(private readonly answerWithinMs = 30 * 60_000) {
     const channel = new MessageChannel();
     this.port = channel.port1;
     this.worker = startWorkerModule(path.join(__dirname, "network-worker"), { flag: this.flag });
@@ -43,8 +47,9 @@ export class WorkerNetworkThread implements NetworkThread {
 
   finish(): CirculationOutcome {
     if (!this.out) throw new Error("no network handed over");
-    Atomics.wait(this.flag, 0, PENDING);
+    const answered = Atomics.wait(this.flag, 0, PENDING, this.answerWithinMs) !== "timed-out";
     this.out = false;
+    if (!answered) return { ok: false, message: `network thread gave no answer within ${this.answerWithinMs} ms` };
     const received = receiveMessageOnPort(this.port);
     if (!received) return { ok: false, message: "network thread posted no outcome" };
     return received.message as CirculationOutcome;

@@ -38,4 +38,13 @@ describe("allocate() with a second thread for the component networks", () => {
     expect(shared.stats.relabels).toBe(alone.stats.relabels);
     expect(shared.stats.arcScans).toBe(alone.stats.arcScans);
   });
+
+  test("a thread that never answers fails the solve with a message instead of hanging it", async () => {
+    const silent = new WorkerNetworkThread(200);
+    const { instance } = generateSyntheticInstance({ students: 500, seed: 5 });
+    await silent.close(); // a stopped worker never answers
+    const result = allocate(instance, { networkThread: silent, networkThreadMinEdges: 1 });
+    expect(result.status).toBe("ERROR");
+    if (result.status === "ERROR") expect(result.message).toMatch(/no answer within 200 ms/);
+  });
 });
