@@ -321,3 +321,37 @@ export function problemMessage(field: string, message: string, code?: string, ro
   const prefix = [where, label && !text.startsWith(label) ? label : ""].filter(Boolean).join(" ");
   return prefix ? `${prefix}：${text}` : text;
 }
+
+const KINDS_ZH: Record<string, string> = { student: "学生", enterprise: "企业", posting: "岗位" };
+
+/** The allocation instance's validation messages (matching/validate.ts): "<where>: <what>". */
+const INSTANCE_PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^(\w+) must be an integer >= 0, got (.+)$/, (m) => `${m[1]} 须为不小于 0 的整数（现为 ${m[2]}）`],
+  [/^expected a JSON object, got (.+)$/, (m) => `须为 JSON 对象（现为 ${m[1]}）`],
+  [/^expected an object with (\w+), got (.+)$/, (m) => `须为含 ${m[1]} 的对象（现为 ${m[2]}）`],
+  [/^expected an object, got (.+)$/, (m) => `须为对象（现为 ${m[1]}）`],
+  [/^expected an array, got (.+)$/, (m) => `须为数组（现为 ${m[1]}）`],
+  [/^expected (\d+), got (.+)$/, (m) => `须为 ${m[1]}（现为 ${m[2]}）`],
+  [/^must be a finite number >= 0, got (.+)$/, (m) => `须为不小于 0 的有限数（现为 ${m[1]}）`],
+  [/^id must be a non-empty string, got (.+)$/, (m) => `id 须为非空字符串（现为 ${m[1]}）`],
+  [/^duplicate (student|enterprise|posting) id (.+)$/, (m) => `${KINDS_ZH[m[1]!]} id ${m[2]} 重复`],
+  [/^minInterns (\S+) > maxInterns (\S+)$/, (m) => `实习生下限 minInterns ${m[1]} 大于上限 maxInterns ${m[2]}`],
+  [/^unknown (student|enterprise|posting) (.+)$/, (m) => `${KINDS_ZH[m[1]!]} ${m[2]} 不存在`],
+  [/^score must be an integer \(\|score\| <= 2\^40\), got (.+)$/, (m) => `匹配分 score 须为整数（绝对值不超过 2^40），现为 ${m[1]}`],
+  [/^duplicate pair, first listed as (\S+)$/, (m) => `学生与岗位的组合重复，首次出现在 ${m[1]}`],
+  [/^not valid JSON \((.*)\)$/, (m) => `不是有效的 JSON（${m[1]}）`],
+];
+
+/** The Chinese of one allocation-instance error, its location (an English path) kept as it is. */
+export function instanceErrorZh(message: string): string {
+  const more = /^\.\.\. and (\d+) more errors$/.exec(message);
+  if (more) return `……另有 ${more[1]} 处错误`;
+  const split = message.indexOf(": ");
+  const where = split >= 0 ? message.slice(0, split) : "";
+  const what = split >= 0 ? message.slice(split + 2) : message;
+  for (const [pattern, render] of INSTANCE_PATTERNS) {
+    const m = pattern.exec(what);
+    if (m) return where ? `${where}：${render(m)}` : render(m);
+  }
+  return message;
+}
