@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   });
   const address = app.httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  const lines = [`GraphQL: http://localhost:${port}/graphql`, `dashboard: http://localhost:${port}/dashboard/`];
+  const lines = [`web app: http://localhost:${port}/app/`, `GraphQL: http://localhost:${port}/graphql`, `dashboard: http://localhost:${port}/dashboard/`];
   if (config.seedDemo && config.env !== "production") {
     lines.push(`demo accounts (password "${DEMO_PASSWORD}"):`);
     for (const account of DEMO_ACCOUNTS) lines.push(`  ${account.email.padEnd(26)} ${account.description}`);
