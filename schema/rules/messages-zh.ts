@@ -174,6 +174,8 @@ export const MESSAGE_PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/depth limit of (\d+) exceeded/i, (m) => `查询嵌套过深（至多 ${m[1]} 层）`],
   [/aliases limit of (\d+) exceeded/i, (m) => `查询别名过多（至多 ${m[1]} 个）`],
   [/introspection is not allowed/i, () => "生产环境不开放接口结构查询（introspection）"],
+  [/^must not contain the NUL character/, () => "不能包含空字符（U+0000）"],
+  [/^the database is unavailable/, () => "数据库暂时不可用，请稍后重试"],
   [/^malformed JSON body$/, () => "请求内容不是有效的 JSON"],
   [/^Internal server error$/, () => "服务器内部错误，请稍后重试"],
   [/^length must be (\d+)–(\d+) characters$/, (m) => `长度须为 ${m[1]}–${m[2]} 个字`],

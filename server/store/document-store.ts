@@ -15,8 +15,8 @@ export class DuplicateKey extends Error {}
 export class DocumentStore<T extends { _id: Types.ObjectId }> {
   readonly collection: StoredCollection<T>;
 
-  constructor(protected readonly model: Model<T>, sql: FerretSql | null) {
-    this.collection = new StoredCollection(model, sql);
+  constructor(protected readonly model: Model<T>, private readonly ferretSql: FerretSql | null) {
+    this.collection = new StoredCollection(model, ferretSql);
   }
 
   page(filter: Equality, page: PageArgs) {
@@ -73,6 +73,7 @@ export class DocumentStore<T extends { _id: Types.ObjectId }> {
 
   /** Values of a unique field that are taken already, among these. */
   protected async taken(field: string, values: string[]): Promise<Set<string>> {
+    if (this.ferretSql) return this.ferretSql.takenValues(this.collection.name, field, values);
     const found = new Set<string>();
     for (let i = 0; i < values.length; i += 1000) {
       const docs = await this.model.find({ [field]: trusted({ $in: values.slice(i, i + 1000) }) }, { [field]: 1 }).lean();

@@ -38,10 +38,12 @@ export function sqlFilter(filter: Equality, params: unknown[]): string {
     if (values.length === 0) return "false";
     if (field === "_id") {
       // The primary key is a btree on _jsonb->'_id': equality, not containment, is what it serves.
-      params.push(values.map(json));
+      params.push(values.filter((v) => !(typeof v === "string" && v.includes("\u0000"))).map(json));
       return `_jsonb->'_id' = any($${params.length}::jsonb[])`;
     }
     const alternatives = values.map((v) => {
+      // PostgreSQL's jsonb cannot hold U+0000, so no stored value equals one that has it.
+      if (typeof v === "string" && v.includes("\u0000")) return "false";
       params.push(json(v));
       return `(_jsonb->'${field}') @> $${params.length}::jsonb`;
     });

@@ -105,6 +105,18 @@ export class FerretSql {
     return ids.map((id) => byId.get(id)).filter((d): d is T => d !== undefined);
   }
 
+  /**
+   * Which of these values a field holds in some document: one query on the btree FerretDB keeps
+   * for a unique index (`_jsonb->'field'`), where FerretDB would read the whole collection for `$in`.
+   */
+  async takenValues(collection: string, field: string, values: string[]): Promise<Set<string>> {
+    const table = await this.table(collection);
+    if (!table || values.length === 0) return new Set();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`not a field name: ${field}`);
+    const rows = await this.query<{ v: string }>(`select _jsonb->>'${field}' as v from ${table} where _jsonb->'${field}' = any($1::jsonb[])`, [values.filter((v) => !v.includes("\u0000")).map((v) => JSON.stringify(v))]);
+    return new Set(rows.rows.map((r) => r.v));
+  }
+
   /** The plan PostgreSQL would use for a query (the EXPLAIN test reads it). */
   async explain(statement: Statement): Promise<string> {
     const rows = await this.query<{ "QUERY PLAN": string }>(`explain ${statement.text}`, statement.params);

@@ -87,3 +87,18 @@ test("Accept-Language: the first of English or Chinese by quality decides", () =
   expect(prefersEnglish("zh;q=0.5, en;q=0.9")).toBe(true);
   expect(prefersEnglish("en;q=0")).toBe(false);
 });
+
+test("a NUL character in a variable or the query is refused with its path, not an internal error", async () => {
+  const [zh, en] = await both(`query($d: String) { enterprises(first: 5, filter: { district: $d }) { totalCount } }`, { d: "35\u00000582" });
+  expect(zh.status).toBe(400);
+  expect(zh.errors![0]).toMatchObject({ message: "d：不能包含空字符（U+0000）", extensions: { code: "BAD_USER_INPUT", field: "d" } });
+  expect(en.errors![0]!.message).toBe("d: must not contain the NUL character (U+0000)");
+  const inline = await ask(`mutation { login(email: "a\\u0000b@test.local", password: "x-password-1") { token } }`, {});
+  expect(inline.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "query" });
+});
+
+test("an automatic persisted query is refused as not supported, not as an internal error", async () => {
+  const res = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ clusters { name } }", extensions: { persistedQuery: { version: 1, sha256Hash: "ab" } } }) });
+  const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+  expect(body.errors[0]!.extensions.code).toBe("PERSISTED_QUERY_NOT_SUPPORTED");
+});
