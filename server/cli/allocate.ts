@@ -19,6 +19,7 @@
  * Result with --warm-start re-solves from it (after declined offers, changed capacities, withdrawn
  * students: see AllocateOptions.warmStart), to the same proven optimum.
  */
+import { instanceErrorZh } from "../../schema/rules/messages-zh";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -40,7 +41,27 @@ interface CliArgs {
 
 const USAGE = "usage: allocate INSTANCE.json[.gz] --out RESULT.json [--solver auto|flow|lp] [--time-limit SECONDS] [--threads 1|2] [--duals] [--warm-start PREVIOUS_RESULT.json] [--quiet]";
 
+/**
+ * Messages to the terminal in Chinese, or in English with MESSAGE_LANG=en (not LANG: servers
+ * often default to en_US whatever their users read).
+ */
+const ENGLISH = /^en/i.test(process.env.MESSAGE_LANG ?? "");
+
+const USAGE_ZH: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^unknown solver (.*)$/, (m) => `未知的求解器 ${m[1]}（可选 auto、flow、lp）`],
+  [/^--time-limit needs/, () => "--time-limit 须为正的秒数"],
+  [/^--threads takes/, () => "--threads 只能是 1 或 2"],
+  [/^--warm-start needs/, () => "--warm-start 须给出上一次的结果文件"],
+  [/^unknown option (.*)$/, (m) => `未知的选项 ${m[1]}`],
+  [/^unexpected argument (.*)$/, (m) => `多余的参数 ${m[1]}`],
+  [/^missing INSTANCE file$/, () => "缺少实例文件 INSTANCE"],
+  [/^cannot read the warm start (\S+): (.*)$/, (m) => `无法读取热启动结果 ${m[1]}：${m[2]}`],
+  [/^cannot read (\S+): (.*)$/, (m) => `无法读取 ${m[1]}：${m[2]}`],
+];
+
 function usage(message: string): never {
+  const zh = USAGE_ZH.find(([p]) => p.test(message));
+  if (zh && !ENGLISH) message = `${zh[1](zh[0].exec(message)!)}（${message}）`;
   process.stderr.write(`${message}\n${USAGE}\n`);
   process.exit(1);
 }
@@ -200,7 +221,11 @@ function summarise(result: Result, progress: Progress): void {
     progress.note(`status OPTIMAL, objective ${result.objective} (score ${result.totalScore}, shortfall ${result.totalShortfall}), ${result.placements.length} placements, ${result.unplaced.length} unplaced`);
     if (result.stability) progress.note(`stability: ${result.stability.blockingPairs} blocking pairs, ${result.stability.envyPairs} envy pairs`);
     if (stats.phases) progress.note(`phases (ms): ${JSON.stringify(stats.phases)}`);
-  } else if (result.status === "INVALID_INPUT") progress.note(`status INVALID_INPUT, ${result.errors.length} errors, first: ${result.errors[0]}`);
+  } else if (result.status === "INVALID_INPUT") {
+    progress.note(`status INVALID_INPUT, ${result.errors.length} errors, first: ${result.errors[0]}`);
+    // The Result file keeps the contract's English; the person at the terminal reads Chinese.
+    if (!ENGLISH) for (const e of result.errors.slice(0, 20)) progress.note(`实例有误：${instanceErrorZh(e)}`);
+  }
   else progress.note(`status ${result.status}: ${result.message}`);
 }
 

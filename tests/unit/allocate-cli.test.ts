@@ -49,10 +49,13 @@ test("an invalid instance exits 2 and still writes the Result with its errors", 
   const input = path.join(work, "bad.json");
   fs.writeFileSync(input, JSON.stringify({ version: 1, params: { floorPenalty: 10 }, students: [{ id: "s1" }], enterprises: [], postings: [], edges: [{ student: "s1", posting: "nowhere", score: 1 }] }));
   const out = path.join(work, "bad-result.json");
-  expect((await run([input, "--out", out])).code).toBe(2);
+  const { code, stderr } = await run([input, "--out", out]);
+  expect(code).toBe(2);
   const result = JSON.parse(fs.readFileSync(out, "utf8"));
   expect(result.status).toBe("INVALID_INPUT");
   expect(result.errors.join(" ")).toMatch(/nowhere/);
+  // The terminal reads Chinese; the Result keeps the contract's English.
+  expect(stderr).toMatch(/实例有误：edges\[0\] \(student "s1", posting "nowhere"\)：岗位 "nowhere" 不存在/);
 }, 60_000);
 
 test("a gzipped, pretty-printed instance with its keys in another order solves to the same optimum", async () => {
@@ -84,5 +87,5 @@ test("a missing file or a bad option exits 1", async () => {
   expect(missing.stderr).toMatch(/missing\.json/);
   const badOption = await run([path.join(EXAMPLES, "small-40.instance.json"), "--solver", "simplex"]);
   expect(badOption.code).toBe(1);
-  expect(badOption.stderr).toMatch(/unknown solver simplex/);
+  expect(badOption.stderr).toMatch(/未知的求解器 simplex（可选 auto、flow、lp）（unknown solver simplex）/);
 }, 60_000);
