@@ -86,6 +86,12 @@ suite("the store's list queries at 10,000 documents", () => {
     }
   });
 
+  test("FerretDB's own _id pushdown (findById, updates by id) is served by an index", async () => {
+    const table = await sql.table(StudentModel.collection.collectionName);
+    const plan = await sql.explain({ text: `select _jsonb from ${table} where (_jsonb->'_id') @> $1::jsonb`, params: [JSON.stringify(String(schools[0]))] });
+    expect(plan).not.toMatch(/Seq Scan/);
+  });
+
   test("the check can fail: a filter on a field without an index is a sequential scan", async () => {
     const count = await sql.countStatement(StudentModel.collection.collectionName, { homeDistrict: "350502" });
     expect(await sql.explain(count!)).toMatch(/Seq Scan/);
