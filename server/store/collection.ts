@@ -76,8 +76,35 @@ export class StoredCollection<T extends { _id: Types.ObjectId }> {
     });
   }
 
+  /**
+   * One document by id. On the embedded database the look-ups asked in the same tick (a page's
+   * nested fields: each row's student, posting, enterprise) go out as one primary-key query.
+   * Nothing is kept past that query: batching only, no cache.
+   */
   async byId(id: Types.ObjectId | string): Promise<T | null> {
-    return this.model.findById(id).lean<T>().exec() as Promise<T | null>;
+    if (!this.sql) return this.model.findById(id).lean<T>().exec() as Promise<T | null>;
+    const hex = String(id);
+    if (!/^[0-9a-f]{24}$/.test(hex)) return null;
+    return new Promise<T | null>((resolve, reject) => {
+      const waiting = this.pending.get(hex);
+      if (waiting) waiting.push({ resolve, reject });
+      else this.pending.set(hex, [{ resolve, reject }]);
+      if (this.pending.size === 1 && waiting === undefined) process.nextTick(() => void this.flushById());
+    });
+  }
+
+  private pending = new Map<string, { resolve: (doc: T | null) => void; reject: (err: unknown) => void }[]>();
+
+  private async flushById(): Promise<void> {
+    const batch = this.pending;
+    this.pending = new Map();
+    try {
+      const docs = await this.sql!.byIds<T>(this.name, [...batch.keys()]);
+      const found = new Map(docs.map((d) => [String(d._id), d]));
+      for (const [hex, waiters] of batch) for (const w of waiters) w.resolve(found.get(hex) ?? null);
+    } catch (err) {
+      for (const waiters of batch.values()) for (const w of waiters) w.reject(err);
+    }
   }
 
   /** The document with this id if it matches `scope` (a viewer's scope), else null. */
