@@ -18,7 +18,7 @@ import { graphqlSchema } from "./schema";
 import type { Services } from "./services";
 import { mountReportRoutes } from "./exports/routes";
 import { mountWebApp } from "./web/serve";
-import { localizeError, localizeErrorsPlugin, prefersEnglish } from "./i18n";
+import { inRequestLanguage, localizeErrorsPlugin } from "./i18n";
 
 export const LIMITS = { maxDepth: 8, maxAliases: 15, bodyBytes: "4mb" } as const;
 
@@ -107,7 +107,7 @@ const refuseNul: express.RequestHandler = (req, res, next) => {
   const field = nulPath(body?.variables, "") ?? (typeof body?.query === "string" && (body.query.includes("\\u0000") || body.query.includes("\u0000")) ? "query" : null);
   if (!field) return next();
   const error: GraphQLFormattedError = { message: `${field}: must not contain the NUL character (U+0000)`, extensions: { code: "BAD_USER_INPUT", field, errors: [{ field, message: "must not contain the NUL character (U+0000)" }] } };
-  res.status(400).json({ errors: [prefersEnglish(req.headers["accept-language"]) ? error : localizeError(error)] });
+  res.status(400).json({ errors: [inRequestLanguage(req.headers["accept-language"], error)] });
 };
 
 /** Reports a limit as a validation error (400, GRAPHQL_VALIDATION_FAILED) instead of a thrown one (500). */
@@ -158,8 +158,7 @@ export async function createApp(config: Config, services: Services, logger: Logg
   );
   const bodyErrors: ErrorRequestHandler = (err, req, res, next) => {
     const status = (err as { status?: number }).status;
-    const english = prefersEnglish(req.headers["accept-language"]);
-    const send = (code: number, error: GraphQLFormattedError) => res.status(code).json({ errors: [english ? error : localizeError(error)] });
+    const send = (code: number, error: GraphQLFormattedError) => res.status(code).json({ errors: [inRequestLanguage(req.headers["accept-language"], error)] });
     if (status === 413) send(413, { message: "request body larger than 4 MB", extensions: { code: "PAYLOAD_TOO_LARGE" } });
     else if (status === 400) send(400, { message: "malformed JSON body", extensions: { code: "BAD_REQUEST" } });
     else next(err);

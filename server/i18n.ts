@@ -33,6 +33,11 @@ export function localizeError(error: GraphQLFormattedError): GraphQLFormattedErr
   return { ...error, message, extensions: localized ? { ...extensions, errors: localized } : extensions };
 }
 
+/** One error as a request asked for it: as it is with English preferred, else in Chinese. */
+export function inRequestLanguage(acceptLanguage: string | undefined, error: GraphQLFormattedError): GraphQLFormattedError {
+  return prefersEnglish(acceptLanguage) ? error : localizeError(error);
+}
+
 /** An Apollo plugin that answers in Chinese unless the request prefers English. */
 export function localizeErrorsPlugin<T extends object>(): ApolloServerPlugin<T> {
   return {

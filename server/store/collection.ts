@@ -3,7 +3,7 @@ import type { ConnectionShape } from "../../schema/connection";
 import { PageInfo } from "../../schema/connection";
 import { BadUserInputError } from "../errors";
 import { matches, mongoFilter, type Equality } from "./filters";
-import { ReadCache } from "./read-cache";
+import { storeCache, type ReadCache } from "./read-cache";
 import type { FerretSql } from "./sql";
 
 const QUERY_TIMEOUT_MS = 10000;
@@ -45,7 +45,7 @@ export class StoredCollection<T extends { _id: Types.ObjectId }> {
   private readonly counts: ReadCache;
 
   constructor(readonly model: Model<T>, private readonly sql: FerretSql | null) {
-    this.counts = new ReadCache({ ttlMs: sql ? 60_000 : 1_000 });
+    this.counts = storeCache(sql !== null);
   }
 
   get name(): string {

@@ -21,6 +21,11 @@ export function mongoFilter(filter: Equality): Record<string, unknown> {
   return out;
 }
 
+/** Whether a value holds U+0000, which PostgreSQL's jsonb cannot store: no document equals it. */
+export function holdsNul(value: unknown): boolean {
+  return typeof value === "string" && value.includes("\u0000");
+}
+
 /** JSON of a value as FerretDB stores it (an ObjectId as its hex string). */
 function json(value: Scalar): string {
   return JSON.stringify(value instanceof Types.ObjectId ? value.toHexString() : value);
@@ -38,12 +43,11 @@ export function sqlFilter(filter: Equality, params: unknown[]): string {
     if (values.length === 0) return "false";
     if (field === "_id") {
       // The primary key is a btree on _jsonb->'_id': equality, not containment, is what it serves.
-      params.push(values.filter((v) => !(typeof v === "string" && v.includes("\u0000"))).map(json));
+      params.push(values.filter((v) => !holdsNul(v)).map(json));
       return `_jsonb->'_id' = any($${params.length}::jsonb[])`;
     }
     const alternatives = values.map((v) => {
-      // PostgreSQL's jsonb cannot hold U+0000, so no stored value equals one that has it.
-      if (typeof v === "string" && v.includes("\u0000")) return "false";
+      if (holdsNul(v)) return "false";
       params.push(json(v));
       return `(_jsonb->'${field}') @> $${params.length}::jsonb`;
     });

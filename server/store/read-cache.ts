@@ -49,6 +49,14 @@ interface Entry { version: string; at: number; value: Promise<unknown> }
  * seen by the next read (tests/api/read-cache.test.ts). Writes by other processes (several
  * servers on one MongoDB) are seen after `ttlMs`. Values are shared: callers must not change them.
  */
+/**
+ * The cache of a store: on the embedded database this server is the only writer, so an entry lives
+ * until a write (or 60 s); on MongoDB other servers' writes are seen within a second.
+ */
+export function storeCache(embedded: boolean): ReadCache {
+  return new ReadCache({ ttlMs: embedded ? 60_000 : 1_000 });
+}
+
 export class ReadCache {
   private readonly entries = new Map<string, Entry>();
 

@@ -10,7 +10,7 @@ import { PostingModel } from "../../schema/posting.model";
 import { SchoolModel } from "../../schema/school.model";
 import { StudentModel } from "../../schema/student.model";
 import { activeRunIds } from "./active-runs";
-import { ReadCache } from "./read-cache";
+import { storeCache, type ReadCache } from "./read-cache";
 import { AllocationRunModel } from "../../schema/allocation-run.model";
 import { OutcomesStore, inParallel } from "./outcomes.store";
 import { RetentionCounters } from "./counters";
@@ -69,14 +69,11 @@ const DIMENSION_FIELD: Record<OutcomeDimension, string | null> = { SCHOOL: null,
  * Everything else is an equality filter or an `_id` look-up.
  */
 export class ReportsStore {
-  /**
-   * Report reads are cached until a write to what they read (ReadCache). On the embedded database
-   * this server is the only writer; on MongoDB other servers' writes are seen within a second.
-   */
+  /** Report reads are cached until a write to what they read (storeCache). */
   private readonly cache: ReadCache;
 
   constructor(private readonly sql: SqlReader | null = null) {
-    this.cache = new ReadCache({ ttlMs: sql ? 60_000 : 1_000 });
+    this.cache = storeCache(sql !== null);
   }
 
   private cached<T>(key: string, models: { collection: { collectionName: string } }[], load: () => Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { ferretdbTables } from "./indexes";
 import { decodeDocument } from "./sjson";
-import { sqlFilter, type Equality } from "./filters";
+import { holdsNul, sqlFilter, type Equality } from "./filters";
 
 /**
  * Reads FerretDB's PostgreSQL tables directly, for what FerretDB itself cannot push down: it
@@ -113,7 +113,7 @@ export class FerretSql {
     const table = await this.table(collection);
     if (!table || values.length === 0) return new Set();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`not a field name: ${field}`);
-    const rows = await this.query<{ v: string }>(`select _jsonb->>'${field}' as v from ${table} where _jsonb->'${field}' = any($1::jsonb[])`, [values.filter((v) => !v.includes("\u0000")).map((v) => JSON.stringify(v))]);
+    const rows = await this.query<{ v: string }>(`select _jsonb->>'${field}' as v from ${table} where _jsonb->'${field}' = any($1::jsonb[])`, [values.filter((v) => !holdsNul(v)).map((v) => JSON.stringify(v))]);
     return new Set(rows.rows.map((r) => r.v));
   }
 
